@@ -1,0 +1,2 @@
+/** Typed configuration of the service. */
+package dev.vigil.api.config;

@@ -1,0 +1,2 @@
+/** Administration endpoints: users and their roles. */
+package dev.vigil.api.rest.admin;

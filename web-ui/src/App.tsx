@@ -1,0 +1,65 @@
+import { HashRouter, Navigate, Outlet, Route, Routes } from 'react-router-dom';
+import { RequireAuth } from './auth/RequireAuth';
+import { RequireSection } from './auth/RequireSection';
+import { SessionProvider } from './auth/SessionProvider';
+import { AppLayout } from './layout/AppLayout';
+import { AdminUsersPage } from './pages/admin/UsersPage';
+import { AuditPage } from './pages/audit/AuditPage';
+import { AuditTrailPage } from './pages/audit/AuditTrailPage';
+import { RuleSetsPage } from './pages/audit/RuleSetsPage';
+import { SafetyReportsPage } from './pages/audit/SafetyReportsPage';
+import { ClinicianPage } from './pages/clinician/ClinicianPage';
+import { PatientsPage } from './pages/clinician/PatientsPage';
+import { TacePlanningPage } from './pages/clinician/TacePlanningPage';
+import { HomePage } from './pages/HomePage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { DatasetsPage } from './pages/research/DatasetsPage';
+import { ResearchPage } from './pages/research/ResearchPage';
+import { RunsPage } from './pages/research/RunsPage';
+import { WorldModelPage } from './pages/research/WorldModelPage';
+
+// HashRouter because the server only serves static files: every route lives after '#', so a reload or a
+// deep link always loads /index.html.
+export function App() {
+  return (
+    <HashRouter>
+      <SessionProvider>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route
+            element={
+              <RequireAuth>
+                <AppLayout />
+              </RequireAuth>
+            }
+          >
+            <Route index element={<HomePage />} />
+            <Route path="clinician" element={<RequireSection section="clinician"><ClinicianPage /></RequireSection>}>
+              <Route index element={<Navigate to="patients" replace />} />
+              <Route path="patients" element={<PatientsPage />} />
+              <Route path="tace" element={<TacePlanningPage />} />
+            </Route>
+            <Route path="research" element={<RequireSection section="research"><ResearchPage /></RequireSection>}>
+              <Route index element={<Navigate to="datasets" replace />} />
+              <Route path="datasets" element={<DatasetsPage />} />
+              <Route path="runs" element={<RunsPage />} />
+              <Route path="world-model" element={<WorldModelPage />} />
+            </Route>
+            <Route path="audit" element={<RequireSection section="audit"><AuditPage /></RequireSection>}>
+              <Route index element={<Navigate to="safety-reports" replace />} />
+              <Route path="safety-reports" element={<SafetyReportsPage />} />
+              <Route path="trail" element={<AuditTrailPage />} />
+              <Route path="rule-sets" element={<RuleSetsPage />} />
+            </Route>
+            <Route path="admin" element={<RequireSection section="admin"><Outlet /></RequireSection>}>
+              <Route index element={<Navigate to="users" replace />} />
+              <Route path="users" element={<AdminUsersPage />} />
+            </Route>
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </SessionProvider>
+    </HashRouter>
+  );
+}
