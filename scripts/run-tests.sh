@@ -68,7 +68,7 @@ pg_run "$PG_BIN/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v O
 # ---- 3. the tests -------------------------------------------------------------------------------
 export DNNL_MAX_CPU_ISA=SSE41
 cd "$ROOT"
-./mvnw -B verify \
+./mvnw -B --fail-at-end verify \
   -Dvigil.test.postgres.url="jdbc:postgresql://127.0.0.1:$PG_PORT/vigil_test" \
   -Dvigil.test.postgres.user=vigil \
   -Dvigil.test.postgres.password=vigil \
