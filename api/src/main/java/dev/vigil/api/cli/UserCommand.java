@@ -3,6 +3,8 @@ package dev.vigil.api.cli;
 import dev.vigil.api.security.Roles;
 import dev.vigil.api.security.UserAccount;
 import dev.vigil.api.security.UserService;
+import io.quarkus.arc.Unremovable;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -10,17 +12,20 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** User administration from the command line; how the first administrator is made. */
+@Dependent
+@Unremovable
 @Command(name = "user", mixinStandardHelpOptions = true,
-        description = "Manage users: add, list, set-roles, enable, disable, passwd.",
-        subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.SetRoles.class,
-            UserCommand.Enable.class, UserCommand.Disable.class, UserCommand.Passwd.class})
+        description = "Manage users: add, list, set-roles, enable, disable, passwd.")
 public class UserCommand {
+
+    @Inject
+    UserService users;
 
     /** How a command gets a password: a hidden prompt on a terminal, or the first line of standard input. */
     public static final class PasswordSource {
@@ -53,134 +58,64 @@ public class UserCommand {
         }
     }
 
-    @jakarta.enterprise.context.Dependent
-    @io.quarkus.arc.Unremovable
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a user with one or more roles.")
-    static class Add implements Callable<Integer> {
-        @Inject
-        UserService users;
-
-        @Parameters(index = "0", description = "Username: lower-case letters, digits, '.', '_' or '-'.")
-        String username;
-
-        @Option(names = {"-r", "--role"}, required = true, split = ",",
-                description = "Role(s): clinician, researcher, auditor, admin (repeat or separate by commas).")
-        List<String> roles;
-
-        @Option(names = "--display-name", description = "Name shown in the UI (default: the username).")
-        String displayName;
-
-        @picocli.CommandLine.Mixin
-        PasswordSource password = new PasswordSource();
-
-        @Override
-        public Integer call() {
-            Roles.requireValid(roles);
-            UserAccount user = users.create(username, displayName, password.read("Password for " + username), roles);
-            System.out.println("Added " + user.getUsername() + " with roles " + user.getRoles());
-            return 0;
-        }
+    int add(@Parameters(paramLabel = "USERNAME", description = "Lower-case letters, digits, '.', '_' or '-'.")
+            String username,
+            @Option(names = {"-r", "--role"}, required = true, split = ",",
+                    description = "Role(s): clinician, researcher, auditor, admin (repeat or separate by commas).")
+            List<String> roles,
+            @Option(names = "--display-name", description = "Name shown in the UI (default: the username).")
+            String displayName,
+            @Mixin PasswordSource password) {
+        Roles.requireValid(roles);
+        UserAccount user = users.create(username, displayName, password.read("Password for " + username), roles);
+        System.out.println("Added " + user.getUsername() + " with roles " + user.getRoles());
+        return 0;
     }
 
-    @jakarta.enterprise.context.Dependent
-    @io.quarkus.arc.Unremovable
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List users and their roles.")
-    static class ListUsers implements Callable<Integer> {
-        @Inject
-        UserService users;
-
-        @Override
-        public Integer call() {
-            List<UserAccount> all = users.list();
-            if (all.isEmpty()) {
-                System.out.println("No users yet. Add an administrator: ./vigil user add NAME --role admin");
-                return 0;
-            }
-            System.out.printf("%-24s %-9s %-40s %s%n", "USERNAME", "ENABLED", "ROLES", "LAST SIGN-IN");
-            for (UserAccount u : all) {
-                System.out.printf("%-24s %-9s %-40s %s%n", u.getUsername(), u.isEnabled() ? "yes" : "no",
-                        String.join(",", u.getRoles()), u.getLastLoginAt() == null ? "never" : u.getLastLoginAt());
-            }
+    int list() {
+        List<UserAccount> all = users.list();
+        if (all.isEmpty()) {
+            System.out.println("No users yet. Add an administrator: ./vigil user add NAME --role admin");
             return 0;
         }
+        System.out.printf("%-24s %-9s %-40s %s%n", "USERNAME", "ENABLED", "ROLES", "LAST SIGN-IN");
+        for (UserAccount u : all) {
+            System.out.printf("%-24s %-9s %-40s %s%n", u.getUsername(), u.isEnabled() ? "yes" : "no",
+                    String.join(",", u.getRoles()), u.getLastLoginAt() == null ? "never" : u.getLastLoginAt());
+        }
+        return 0;
     }
 
-    @jakarta.enterprise.context.Dependent
-    @io.quarkus.arc.Unremovable
     @Command(name = "set-roles", mixinStandardHelpOptions = true, description = "Replace a user's roles.")
-    static class SetRoles implements Callable<Integer> {
-        @Inject
-        UserService users;
-
-        @Parameters(index = "0", description = "Username.")
-        String username;
-
-        @Option(names = {"-r", "--role"}, required = true, split = ",", description = "The new role(s).")
-        List<String> roles;
-
-        @Override
-        public Integer call() {
-            UserAccount user = users.update(username, null, roles, null);
-            System.out.println(user.getUsername() + " now has roles " + user.getRoles());
-            return 0;
-        }
+    int setRoles(@Parameters(paramLabel = "USERNAME") String username,
+            @Option(names = {"-r", "--role"}, required = true, split = ",", description = "The new role(s).")
+            List<String> roles) {
+        UserAccount user = users.update(username, null, roles, null);
+        System.out.println(user.getUsername() + " now has roles " + user.getRoles());
+        return 0;
     }
 
-    @jakarta.enterprise.context.Dependent
-    @io.quarkus.arc.Unremovable
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Allow a user to sign in again.")
-    static class Enable implements Callable<Integer> {
-        @Inject
-        UserService users;
-
-        @Parameters(index = "0", description = "Username.")
-        String username;
-
-        @Override
-        public Integer call() {
-            users.update(username, null, null, true);
-            System.out.println(username + " is enabled");
-            return 0;
-        }
+    int enable(@Parameters(paramLabel = "USERNAME") String username) {
+        users.update(username, null, null, true);
+        System.out.println(username + " is enabled");
+        return 0;
     }
 
-    @jakarta.enterprise.context.Dependent
-    @io.quarkus.arc.Unremovable
     @Command(name = "disable", mixinStandardHelpOptions = true,
             description = "Stop a user from signing in; their open sessions end at their next request.")
-    static class Disable implements Callable<Integer> {
-        @Inject
-        UserService users;
-
-        @Parameters(index = "0", description = "Username.")
-        String username;
-
-        @Override
-        public Integer call() {
-            users.update(username, null, null, false);
-            System.out.println(username + " is disabled");
-            return 0;
-        }
+    int disable(@Parameters(paramLabel = "USERNAME") String username) {
+        users.update(username, null, null, false);
+        System.out.println(username + " is disabled");
+        return 0;
     }
 
-    @jakarta.enterprise.context.Dependent
-    @io.quarkus.arc.Unremovable
     @Command(name = "passwd", mixinStandardHelpOptions = true, description = "Set a user's password.")
-    static class Passwd implements Callable<Integer> {
-        @Inject
-        UserService users;
-
-        @Parameters(index = "0", description = "Username.")
-        String username;
-
-        @picocli.CommandLine.Mixin
-        PasswordSource password = new PasswordSource();
-
-        @Override
-        public Integer call() {
-            users.setPassword(username, password.read("New password for " + username));
-            System.out.println("Password of " + username + " changed");
-            return 0;
-        }
+    int passwd(@Parameters(paramLabel = "USERNAME") String username, @Mixin PasswordSource password) {
+        users.setPassword(username, password.read("New password for " + username));
+        System.out.println("Password of " + username + " changed");
+        return 0;
     }
 }

@@ -10,24 +10,14 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.vigil.api.TestUsers;
+import dev.vigil.api.WithTestUsers;
 import dev.vigil.api.security.Roles;
-import dev.vigil.api.security.UserService;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class AdminUserApiTest {
-
-    @Inject
-    UserService users;
-
-    @BeforeEach
-    void users() {
-        TestUsers.ensure(users);
-    }
+class AdminUserApiTest extends WithTestUsers {
 
     @Test
     void createsAUserWhoCanThenSignIn() {

@@ -8,23 +8,13 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
 import dev.vigil.api.TestUsers;
+import dev.vigil.api.WithTestUsers;
 import dev.vigil.api.security.Roles;
-import dev.vigil.api.security.UserService;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class ApiBasicsTest {
-
-    @Inject
-    UserService users;
-
-    @BeforeEach
-    void users() {
-        TestUsers.ensure(users);
-    }
+class ApiBasicsTest extends WithTestUsers {
 
     @Test
     void publishesTheOpenApiDocumentWithEveryPath() {

@@ -5,22 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.vigil.api.TestUsers;
+import dev.vigil.api.WithTestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class FormLoginTest {
-
-    @Inject
-    UserService users;
-
-    @BeforeEach
-    void users() {
-        TestUsers.ensure(users);
-    }
+class FormLoginTest extends WithTestUsers {
 
     @Test
     void signsInWithAnHttpOnlyStrictCookieAndSignsOut() {

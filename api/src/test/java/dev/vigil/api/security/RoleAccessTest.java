@@ -7,24 +7,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import dev.vigil.api.TestUsers;
+import dev.vigil.api.WithTestUsers;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
-class RoleAccessTest {
-
-    @Inject
-    UserService users;
-
-    @BeforeEach
-    void users() {
-        TestUsers.ensure(users);
-    }
+class RoleAccessTest extends WithTestUsers {
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/me", "/api/system/info", "/api/admin/users",
