@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { HashRouter, Navigate, Outlet, Route, Routes } from 'react-router-dom';
 import { RequireAuth } from './auth/RequireAuth';
 import { RequireSection } from './auth/RequireSection';
@@ -14,10 +15,22 @@ import { TacePlanningPage } from './pages/clinician/TacePlanningPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { DatasetPage } from './pages/research/DatasetPage';
 import { DatasetsPage } from './pages/research/DatasetsPage';
 import { ResearchPage } from './pages/research/ResearchPage';
 import { RunsPage } from './pages/research/RunsPage';
 import { WorldModelPage } from './pages/research/WorldModelPage';
+
+// The patient timeline carries ECharts (the bulk of the bundle): loaded only when a timeline is opened.
+const EpisodePage = lazy(() => import('./pages/research/EpisodePage').then((m) => ({ default: m.EpisodePage })));
+
+function Loading() {
+  return (
+    <p className="muted" role="status">
+      Loading…
+    </p>
+  );
+}
 
 // HashRouter because the server only serves static files: every route lives after '#', so a reload or a
 // deep link always loads /index.html.
@@ -43,6 +56,15 @@ export function App() {
             <Route path="research" element={<RequireSection section="research"><ResearchPage /></RequireSection>}>
               <Route index element={<Navigate to="datasets" replace />} />
               <Route path="datasets" element={<DatasetsPage />} />
+              <Route path="datasets/:datasetId" element={<DatasetPage />} />
+              <Route
+                path="datasets/:datasetId/episodes/:episodeId"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <EpisodePage />
+                  </Suspense>
+                }
+              />
               <Route path="runs" element={<RunsPage />} />
               <Route path="world-model" element={<WorldModelPage />} />
             </Route>

@@ -131,6 +131,11 @@ export interface RequestOptions {
   /** Sent as application/x-www-form-urlencoded (the form-login endpoint wants this). */
   form?: Record<string, string>;
   /**
+   * Sent as multipart/form-data (file uploads). No Content-Type is set here: the browser adds it with the
+   * multipart boundary.
+   */
+  multipart?: FormData;
+  /**
    * When false, a 401 is only thrown, not reported as an expired session. Used by the login call and by
    * the initial "who am I" probe, where 401 is an expected answer, not an expiry.
    */
@@ -142,15 +147,17 @@ export interface RequestOptions {
 
 /** Sends a request; resolves with the parsed JSON body (undefined for 204 / empty), throws ApiError otherwise. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', json, form, reportUnauthorized = true, ignoreBody = false, signal } = options;
+  const { method = 'GET', json, form, multipart, reportUnauthorized = true, ignoreBody = false, signal } = options;
   // X-Requested-With: the server then answers 401 without a Basic challenge, so the browser shows no
   // sign-in dialog of its own.
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
     'X-Requested-With': 'XMLHttpRequest',
   };
-  let body: string | undefined;
-  if (form !== undefined) {
+  let body: string | FormData | undefined;
+  if (multipart !== undefined) {
+    body = multipart;
+  } else if (form !== undefined) {
     headers['Content-Type'] = 'application/x-www-form-urlencoded';
     body = new URLSearchParams(form).toString();
   } else if (json !== undefined) {

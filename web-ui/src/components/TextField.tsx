@@ -3,16 +3,21 @@ interface Props {
   label: string;
   value: string;
   onChange(value: string): void;
-  type?: 'text' | 'password';
+  type?: 'text' | 'password' | 'url';
   autoComplete?: string;
+  placeholder?: string;
+  /** A line of help under the input. */
+  hint?: string;
   /** Server-side validation message for this field. */
   error?: string;
   errorTestId?: string;
 }
 
-/** Label + input + (optional) field error, wired together for screen readers. */
-export function TextField({ id, label, value, onChange, type = 'text', autoComplete, error, errorTestId }: Props) {
+/** Label + input + (optional) hint and field error, wired together for screen readers. */
+export function TextField({ id, label, value, onChange, type = 'text', autoComplete, placeholder, hint, error, errorTestId }: Props) {
   const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={error ? 'field field--invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
@@ -21,10 +26,16 @@ export function TextField({ id, label, value, onChange, type = 'text', autoCompl
         type={type}
         value={value}
         autoComplete={autoComplete}
+        placeholder={placeholder}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
+        aria-describedby={describedBy}
         onChange={(e) => onChange(e.target.value)}
       />
+      {hint && (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      )}
       {error && (
         <p id={errorId} className="field__error" data-testid={errorTestId}>
           {error}

@@ -1,6 +1,13 @@
 package dev.vigil.api.cli;
 
 import dev.vigil.api.config.VigilConfig;
+import dev.vigil.api.dataset.DatasetService;
+import dev.vigil.api.ingestion.IngestionRunner;
+import dev.vigil.api.ingestion.SourceSpec;
+import dev.vigil.ingestion.cohort.CohortSpecs;
+import dev.vigil.ingestion.report.IngestionListener;
+import dev.vigil.ingestion.synth.SepsisCohortConfig;
+import dev.vigil.ingestion.synth.SepsisCohortGenerator;
 import dev.vigil.api.security.Roles;
 import dev.vigil.api.security.UserService;
 import io.quarkus.runtime.Quarkus;
@@ -51,6 +58,34 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-serve", description = "Set up the demo data and exit instead of serving.")
     boolean noServe;
 
+    @Option(names = "--patients", defaultValue = "120",
+            description = "Patients in the synthetic ICU sepsis demo cohort (default ${DEFAULT-VALUE}).")
+    int patients;
+
+    @Inject
+    DatasetService datasets;
+
+    @Inject
+    IngestionRunner ingestion;
+
+    /** The demo cohort: synthetic ICU sepsis patients (seed 2024) written as FHIR and ingested like real data. */
+    private void ingestDemoCohort() {
+        Path folder = config.dataDir().resolve("demo-cohort");
+        try {
+            if (!Files.exists(folder.resolve("Patient.ndjson"))) {
+                System.out.println("Writing the synthetic ICU sepsis demo cohort (" + patients + " patients)...");
+                new SepsisCohortGenerator().generate(SepsisCohortConfig.of(patients, 2024), folder);
+            }
+            System.out.println("Ingesting it through the icu-sepsis cohort specification...");
+            var result = ingestion.run(new SourceSpec.BulkFolder(folder), CohortSpecs.shipped("icu-sepsis"),
+                    "Synthetic ICU sepsis (demo)", "demo", IngestionListener.NONE);
+            System.out.printf("Demo dataset %s: %d episodes%n", result.dataset().getId().substring(0, 12),
+                    result.dataset().getEpisodes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot set up the demo cohort in " + folder, e);
+        }
+    }
+
     @Override
     public Integer call() {
         Path marker = config.dataDir().resolve(MARKER);
@@ -65,6 +100,9 @@ public class DemoCommand implements Callable<Integer> {
             if (users.find(demo.username()).isEmpty()) {
                 users.create(demo.username(), "Demo " + demo.role(), demo.password(), List.of(demo.role()));
             }
+        }
+        if (datasets.list().isEmpty()) {
+            ingestDemoCohort();
         }
         printWelcome();
         if (!noServe) {

@@ -8,7 +8,8 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VigilCommand.Version.class,
         description = "Vigil: clinical decision-support research platform.",
         footer = {"", "Launcher commands (./vigil only): build, test. See README.md and docs/.", ""},
-        subcommands = {ServeCommand.class, DemoCommand.class, UserCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, UserCommand.class, IngestCommand.class,
+            ImportCommand.class, DatasetsCommand.class, SynthCommand.class})
 public class VigilCommand {
 
     /** Prints the code version that every artifact records. */

@@ -39,8 +39,12 @@ public class VigilMain implements QuarkusApplication {
      * stack trace (exit code 1) so that it can be reported.
      */
     private static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        if (e instanceof IllegalArgumentException || e instanceof dev.vigil.api.security.UserConflictException
-                || e instanceof dev.vigil.api.security.UnknownUserException) {
+        if (e instanceof IllegalArgumentException || e instanceof java.io.IOException
+                || e instanceof dev.vigil.api.security.UserConflictException
+                || e instanceof dev.vigil.api.security.UnknownUserException
+                || e instanceof dev.vigil.ingestion.dataset.DatasetFormatException
+                || e instanceof dev.vigil.ingestion.units.UnitConversionException
+                || e instanceof dev.vigil.artifact.ArtifactStoreException) {
             commandLine.getErr().println("vigil " + commandLine.getCommandName() + ": " + e.getMessage());
             return 2;
         }

@@ -1,0 +1,27 @@
+package dev.vigil.ingestion.cohort;
+
+/**
+ * A cohort specification that cannot be read. The message names the file, the line and column when known,
+ * the field, and how to fix it.
+ */
+public final class InvalidCohortSpecException extends IllegalArgumentException {
+
+    private final String source;
+    private final int line;
+
+    InvalidCohortSpecException(String source, int line, String message, Throwable cause) {
+        super(message, cause);
+        this.source = source;
+        this.line = line;
+    }
+
+    /** The file (or resource) that was read. */
+    public String source() {
+        return source;
+    }
+
+    /** The 1-based line of the problem, or 0 when it concerns the file as a whole. */
+    public int line() {
+        return line;
+    }
+}
