@@ -7,6 +7,9 @@ import java.util.regex.Pattern;
  * One patient's trajectory: a state and an action per step, optionally a reward and a cost per step, the
  * outcome, and where the numbers came from. The last step is terminal.
  *
+ * <p>Arrays are copied in and out. Like every record holding arrays, {@code equals} compares them by
+ * identity: compare datasets by {@link TrajectoryDataset#contentHash()}.
+ *
  * @param id the episode's id, e.g. the FHIR Patient id; printable, without commas, quotes or white space
  * @param states shape (steps, ...)
  * @param actions shape (steps, ...)

@@ -43,8 +43,9 @@ final class ClinicalContextMapper {
             deceased = patient.getDeceasedBooleanType().booleanValue();
         }
         long birth = FhirTimes.epochDay(patient.getBirthDateElement());
-        accumulator.patient(id).setPatient(birth, gender(patient.getGender()), deceasedAt, deceased);
-        accumulator.patient(id).seen(deceasedAt);
+        PatientFacts facts = accumulator.patient(id);
+        facts.setPatient(birth, gender(patient.getGender()), deceasedAt, deceased);
+        facts.seen(deceasedAt);
     }
 
     void map(Encounter encounter, ResourceOrigin origin) {

@@ -17,6 +17,8 @@ import org.hl7.fhir.r4.model.MedicationAdministration.MedicationAdministrationSt
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Ratio;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Type;
 
 /**
@@ -182,9 +184,22 @@ final class MedicationMapper {
         if (administration.hasMedicationCodeableConcept()) {
             return administration.getMedicationCodeableConcept();
         }
-        if (administration.hasMedicationReference()
-                && administration.getMedicationReference().getResource() instanceof Medication contained) {
-            return contained.getCode();
+        if (!administration.hasMedicationReference()) {
+            return null;
+        }
+        Reference reference = administration.getMedicationReference();
+        if (reference.getResource() instanceof Medication contained) {
+            return contained.getCode(); // linked by the parser
+        }
+        String target = reference.getReference();
+        if (target != null && target.startsWith("#")) {
+            for (Resource contained : administration.getContained()) {
+                String id = contained.getIdElement().getIdPart();
+                if (contained instanceof Medication medication && id != null
+                        && target.substring(1).equals(id.startsWith("#") ? id.substring(1) : id)) {
+                    return medication.getCode();
+                }
+            }
         }
         return null;
     }

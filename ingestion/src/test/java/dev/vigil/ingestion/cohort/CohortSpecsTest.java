@@ -175,6 +175,17 @@ class CohortSpecsTest {
     }
 
     @Test
+    void theExampleInTheFormatDocumentationIsValid() throws Exception {
+        // Tests run in the module directory; the documentation lives beside it.
+        String doc = Files.readString(Path.of("..", "docs", "cohort-spec.md"));
+        int start = doc.indexOf("```yaml\n") + "```yaml\n".length();
+        String yaml = doc.substring(start, doc.indexOf("```", start));
+        CohortSpec spec = CohortSpecs.parse(yaml, "docs/cohort-spec.md");
+        assertThat(spec.id()).isEqualTo("tiny-sepsis");
+        assertThat(spec.action("vasopressor").orElseThrow().ingredients()).hasSize(2);
+    }
+
+    @Test
     void reportsAMissingFile(@TempDir Path dir) {
         assertThatThrownBy(() -> CohortSpecs.load(dir.resolve("absent.yaml")))
                 .isInstanceOf(InvalidCohortSpecException.class)
