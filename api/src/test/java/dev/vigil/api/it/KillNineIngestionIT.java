@@ -43,9 +43,11 @@ class KillNineIngestionIT {
     @Test
     void aKilledIngestionLeavesNoDatasetAndARerunGivesTheSameHash() throws Exception {
         Path dataDir = work.resolve("data-killed");
-        Process ingest = start(dataDir, "ingest", cohort.toString(), "--cohort", "icu-sepsis", "--name", "killed");
-        // Let it get well into reading, then kill it without warning.
-        Thread.sleep(waitBeforeKillMillis());
+        Path progress = work.resolve("killed-stderr.txt");
+        Process ingest = start(dataDir, progress, "ingest", cohort.toString(), "--cohort", "icu-sepsis", "--name",
+                "killed");
+        // Let it get into reading (the progress bar shows at least 5 %), then kill it without warning.
+        awaitProgress(ingest, progress, 5);
         assertThat(ingest.isAlive()).as("the ingestion must still be running when it is killed").isTrue();
         ingest.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
@@ -61,8 +63,26 @@ class KillNineIngestionIT {
         assertThat(afterKill).isEqualTo(clean);
     }
 
-    private static long waitBeforeKillMillis() {
-        return Long.getLong("vigil.it.kill-after-ms", 6000);
+    private static final Pattern PERCENT = Pattern.compile("Ingesting\\s+(\\d+)%");
+
+    /** Waits until the progress bar on standard error reports at least {@code percent}. */
+    private static void awaitProgress(Process process, Path stderr, int percent) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            if (Files.exists(stderr)) {
+                Matcher m = PERCENT.matcher(Files.readString(stderr, StandardCharsets.ISO_8859_1));
+                int seen = -1;
+                while (m.find()) {
+                    seen = Integer.parseInt(m.group(1));
+                }
+                if (seen >= percent) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("The ingestion never reported " + percent + " % progress: "
+                + (Files.exists(stderr) ? Files.readString(stderr, StandardCharsets.ISO_8859_1) : "no output"));
     }
 
     private static String datasetId(Output output) {
@@ -91,10 +111,6 @@ class KillNineIngestionIT {
         String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
         return new Output(process.exitValue(), stdout, Files.readString(errors));
-    }
-
-    private static Process start(Path dataDir, String... args) throws IOException {
-        return start(dataDir, work.resolve("killed-stderr.txt"), args);
     }
 
     /** Standard error goes to a file: a progress bar must never block on a full pipe. */

@@ -25,8 +25,8 @@ import java.util.Map;
  *
  * <p>What is written: Patient (gender, birthDate, deceasedDateTime for a death within 90 days of onset, an
  * identifier with the patient's {@code sepsis-<seed>-<n>} name); one Encounter (class IMP, period = the
- * stay); one Condition (SNOMED 91302008 Sepsis, onsetDateTime); an Observation per charted value inside the
- * window and before death; a MedicationAdministration per bloc with fluid (sodium chloride, dose in mL over the
+ * stay); one Condition (SNOMED 91302008 Sepsis, onsetDateTime); an Observation per value of each bloc's chart (the
+ * episode's chart of the bloc of death holds only what precedes the death); a MedicationAdministration per bloc with fluid (sodium chloride, dose in mL over the
  * bloc) and per bloc with a vasopressor (rate over the bloc). A death inside a bloc cuts its administrations'
  * periods at the death.
  *
@@ -134,10 +134,8 @@ public final class SepsisFhirWriter {
         String lastTime = null;
         for (int t = 0; t < episode.steps(); t++) {
             SepsisState state = episode.states().get(t);
+            // The episode's chart of the bloc of death already holds only what precedes the death.
             for (ChartedValue value : state.chart().values()) {
-                if (value.minute() >= windowDeath) {
-                    break;
-                }
                 if (value.minute() != lastMinute) {
                     lastMinute = value.minute();
                     lastTime = FhirTime.dateTime(windowStart + lastMinute);

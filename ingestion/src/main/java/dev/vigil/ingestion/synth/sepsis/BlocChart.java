@@ -14,4 +14,16 @@ public record BlocChart(int bloc, List<ChartedValue> values) {
     public BlocChart {
         values = List.copyOf(values);
     }
+
+    /**
+     * What of this chart is actually charted when the patient dies at {@code deathMinute}: the values charted
+     * strictly before it (nothing is charted at or after the moment of death). The one place that decides what
+     * a death bloc charts: the FHIR writer writes exactly this chart and the death bloc's observation vector (so
+     * the ground truth) is aggregated from it.
+     *
+     * @param deathMinute minutes since the window start
+     */
+    public BlocChart chartedBefore(int deathMinute) {
+        return new BlocChart(bloc, values.stream().filter(value -> value.minute() < deathMinute).toList());
+    }
 }

@@ -6,7 +6,8 @@ import java.util.List;
  * One simulated patient from the window start to the horizon or death, with the true values behind it.
  *
  * @param states shape (steps + 1): the state at the start of each bloc, then the state after the last step
- *     (not alive when the patient died in the window)
+ *     (not alive when the patient died in the window); the bloc of death as charted, i.e. with the chart and
+ *     observation of what preceded the death ({@link SepsisTransition#treated})
  * @param decisions shape (steps): the action of each bloc and its unsafe-choice label
  * @param deathProbabilities shape (steps): the true probability of death in each bloc
  * @param stepRewards shape (steps): {@link SepsisReward#step}, or for the bloc of death the padding

@@ -37,6 +37,9 @@ public final class EpisodeSimulator {
             state = transition.next();
             states.add(state);
             if (transition.died()) {
+                // The bloc of death as charted: only what precedes the death (the FHIR writer and the ground
+                // truth both read it from here).
+                states.set(bloc, transition.treated());
                 rewards.add(SepsisReward.deathPadding(horizon - bloc));
                 break;
             }

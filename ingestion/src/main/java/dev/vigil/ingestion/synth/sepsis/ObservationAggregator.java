@@ -5,6 +5,9 @@ package dev.vigil.ingestion.synth.sepsis;
  * FHIR data: vitals are the mean of the bloc's values, GCS, FiO2 and laboratory values the last one (carried
  * forward from earlier blocs when none was charted: the schedule keeps every carry within the cohort's hold
  * limits), urine output the bloc's sum; the derived features follow the codes document.
+ *
+ * <p>The chart of a bloc of death holds only what was charted before the death, so it may lack features; in
+ * bloc 0 there is nothing to carry them from and they are NaN (the cohort has them missing too).
  */
 final class ObservationAggregator {
 
@@ -18,6 +21,14 @@ final class ObservationAggregator {
      */
     static SepsisObservation aggregate(PatientParameters patient, BlocChart chart, SepsisObservation previous,
             double fluidInputCumMl, double urineCumBeforeMl) {
+        return aggregate(patient, chart, previous, fluidInputCumMl, urineCumBeforeMl, false);
+    }
+
+    /**
+     * @param cutAtDeath whether {@code chart} is a bloc of death cut at the death, which may lack features
+     */
+    static SepsisObservation aggregate(PatientParameters patient, BlocChart chart, SepsisObservation previous,
+            double fluidInputCumMl, double urineCumBeforeMl, boolean cutAtDeath) {
         double[] sums = new double[SepsisFeature.COUNT];
         int[] counts = new int[SepsisFeature.COUNT];
         double[] last = new double[SepsisFeature.COUNT];
@@ -32,10 +43,10 @@ final class ObservationAggregator {
             int i = feature.ordinal();
             switch (feature) {
                 case HEART_RATE, SBP, DBP, MAP, RESP_RATE, SPO2, TEMPERATURE ->
-                    vector[i] = counts[i] > 0 ? sums[i] / counts[i] : carried(previous, feature);
+                    vector[i] = counts[i] > 0 ? sums[i] / counts[i] : carried(previous, feature, cutAtDeath);
                 case URINE_OUTPUT -> vector[i] = sums[i];
                 case GCS, FIO2, PAO2, LACTATE, CREATININE, BILIRUBIN, PLATELETS, WBC, WEIGHT ->
-                    vector[i] = counts[i] > 0 ? last[i] : carried(previous, feature);
+                    vector[i] = counts[i] > 0 ? last[i] : carried(previous, feature, cutAtDeath);
                 default -> {
                     // derived and static features are filled below
                 }
@@ -51,7 +62,10 @@ final class ObservationAggregator {
         return new SepsisObservation(vector);
     }
 
-    private static double carried(SepsisObservation previous, SepsisFeature feature) {
+    private static double carried(SepsisObservation previous, SepsisFeature feature, boolean cutAtDeath) {
+        if (previous == null && cutAtDeath) {
+            return Double.NaN;
+        }
         if (previous == null) {
             throw new IllegalStateException("The first bloc's chart has no " + feature.featureName()
                     + ": BlocCharter must chart every feature in bloc 0");

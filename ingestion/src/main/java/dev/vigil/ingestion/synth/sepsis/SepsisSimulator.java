@@ -41,7 +41,7 @@ public final class SepsisSimulator {
         BlocCharter.Charted charted = BlocCharter.chart(patient, latent, 0, firstLab, rng);
         SepsisObservation observation = ObservationAggregator.aggregate(patient, charted.chart(), null, 0, 0);
         return new SepsisState(0, patient, latent, 0, observation.get(SepsisFeature.URINE_OUTPUT_CUM),
-                charted.nextLabMinute(), charted.chart(), observation, true, -1);
+                charted.nextLabMinute(), charted.chart(), observation, true, -1, null);
     }
 
     /**
@@ -68,18 +68,35 @@ public final class SepsisSimulator {
         int nextBloc = state.bloc() + 1;
         BlocCharter.Charted charted = BlocCharter.chart(patient, advance.next(), nextBloc, state.nextLabMinute(), rng);
         SepsisState next;
+        SepsisState treated = state;
         if (died) {
-            next = new SepsisState(nextBloc, patient, advance.next(), cumulativeFluid, state.urineOutputCumMl(),
-                    state.nextLabMinute(), new BlocChart(nextBloc, List.of()), state.observation(), false,
-                    deathMinute);
+            treated = chartedUntilDeath(state, deathMinute);
+            next = new SepsisState(nextBloc, patient, advance.next(), cumulativeFluid, treated.urineOutputCumMl(),
+                    state.nextLabMinute(), new BlocChart(nextBloc, List.of()), treated.observation(), false,
+                    deathMinute, treated.observation());
         } else {
             SepsisObservation observation = ObservationAggregator.aggregate(patient, charted.chart(),
                     state.observation(), cumulativeFluid, state.urineOutputCumMl());
             next = new SepsisState(nextBloc, patient, advance.next(), cumulativeFluid,
                     observation.get(SepsisFeature.URINE_OUTPUT_CUM), charted.nextLabMinute(), charted.chart(),
-                    observation, true, -1);
+                    observation, true, -1, state.observation());
         }
-        return new SepsisTransition(next, died, advance.deathProbability(), advance.mapDuringBloc());
+        return new SepsisTransition(next, died, advance.deathProbability(), advance.mapDuringBloc(), treated);
+    }
+
+    /**
+     * The bloc of death as it was charted: only what precedes the death ({@link BlocChart#chartedBefore}),
+     * aggregated exactly like any bloc (same carry from the previous bloc, same cumulative totals before it).
+     */
+    private static SepsisState chartedUntilDeath(SepsisState state, int deathMinute) {
+        BlocChart chart = state.chart().chartedBefore(deathMinute);
+        SepsisObservation previous = state.previousObservation();
+        double urineBefore = previous == null ? 0 : previous.get(SepsisFeature.URINE_OUTPUT_CUM);
+        SepsisObservation observation = ObservationAggregator.aggregate(state.patient(), chart, previous,
+                state.fluidInputCumMl(), urineBefore, true);
+        return new SepsisState(state.bloc(), state.patient(), state.latent(), state.fluidInputCumMl(),
+                observation.get(SepsisFeature.URINE_OUTPUT_CUM), state.nextLabMinute(), chart, observation,
+                state.alive(), state.deathMinute(), previous);
     }
 
     /**

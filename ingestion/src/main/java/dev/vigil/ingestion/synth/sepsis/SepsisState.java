@@ -16,10 +16,14 @@ package dev.vigil.ingestion.synth.sepsis;
  * @param fluidInputCumMl IV fluid given in the blocs before this one, mL
  * @param urineOutputCumMl urine since the window start, this bloc's included, mL
  * @param nextLabMinute minutes since the window start when the next laboratory panel is due
- * @param chart what is charted during this bloc (empty for a patient who died)
- * @param observation the bloc's observation vector; for a patient who died, the last one charted alive
+ * @param chart what is charted during this bloc (empty for a patient who died; for the bloc of death, as the
+ *     episode records it, only what was charted before the death: {@link BlocChart#chartedBefore})
+ * @param observation the bloc's observation vector, aggregated from {@link #chart}; for a patient who died, the
+ *     death bloc's (aggregated from what was charted before the death)
  * @param alive false once the patient has died
  * @param deathMinute minutes since the window start of a death within the window, or -1
+ * @param previousObservation the previous bloc's observation vector, from which features not charted in this
+ *     bloc are carried (and urine_output_cum continues); null in bloc 0
  */
 public record SepsisState(
         int bloc,
@@ -31,7 +35,8 @@ public record SepsisState(
         BlocChart chart,
         SepsisObservation observation,
         boolean alive,
-        int deathMinute) {
+        int deathMinute,
+        SepsisObservation previousObservation) {
 
     public SepsisState {
         if (bloc < 0 || bloc > SepsisSimulator.BLOCS) {
@@ -39,6 +44,9 @@ public record SepsisState(
         }
         if (patient == null || latent == null || chart == null || observation == null) {
             throw new IllegalArgumentException("A state needs its patient, latent state, chart and observation");
+        }
+        if (bloc > 0 && previousObservation == null) {
+            throw new IllegalArgumentException("A state after bloc 0 needs the previous bloc's observation");
         }
     }
 }

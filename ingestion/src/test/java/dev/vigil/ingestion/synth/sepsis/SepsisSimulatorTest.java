@@ -136,4 +136,29 @@ class SepsisSimulatorTest {
         }
         throw new AssertionError("no fluid-responsive hypovolaemic patient in 200 seeds");
     }
+
+    @Test
+    void theBlocOfDeathChartsAndAggregatesOnlyWhatPrecedesTheDeath() {
+        int deaths = 0;
+        for (int seed = 0; deaths < 20 && seed < 5000; seed++) {
+            SplittableRandom rng = new SplittableRandom(seed);
+            SepsisState state = simulator.reset(rng);
+            while (state.alive() && state.bloc() < SepsisSimulator.BLOCS) {
+                SepsisTransition transition = simulator.step(state, SepsisAction.NONE, rng);
+                if (transition.died()) {
+                    deaths++;
+                    int death = transition.next().deathMinute();
+                    SepsisState treated = transition.treated();
+                    assertThat(treated.chart()).isEqualTo(state.chart().chartedBefore(death));
+                    assertThat(treated.chart().values()).allSatisfy(value -> assertThat(value.minute()).isLessThan(death));
+                    assertThat(transition.observation()).isEqualTo(treated.observation());
+                    assertThat(treated.latent()).isEqualTo(state.latent());
+                } else {
+                    assertThat(transition.treated()).isSameAs(state);
+                }
+                state = transition.next();
+            }
+        }
+        assertThat(deaths).isEqualTo(20);
+    }
 }
