@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.api.SyntheticCohorts;
 import dev.vigil.api.TestUsers;
-import dev.vigil.api.WithTestUsers;
 import dev.vigil.api.security.Roles;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -26,34 +20,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * opens a patient's timeline.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DatasetPagesBrowserTest extends WithTestUsers {
-
-    @TestHTTPResource("/")
-    URL base;
-
-    private BrowserSession browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class DatasetPagesBrowserTest extends BrowserTestBase {
 
     @Test
     void ingestsAnUploadAndShowsTheReportAndATimeline() {
         Path cohort = SyntheticCohorts.withOneBadLine(Path.of("target", "test-cohorts"), 6, 303);
-        browser.open(base + "#/login");
-        browser.type("#username", TestUsers.BY_ROLE.get(Roles.RESEARCHER));
-        browser.type("#password", TestUsers.PASSWORD);
-        browser.click("#login-submit");
-        browser.waitFor("nav[data-testid=main-nav]");
+        signIn(TestUsers.BY_ROLE.get(Roles.RESEARCHER), TestUsers.PASSWORD);
 
         browser.open(base + "#/research/datasets");
         browser.waitFor("[data-testid=ingest-form]");

@@ -4,21 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.api.TestUsers;
 import dev.vigil.api.security.Roles;
-import dev.vigil.api.security.UserService;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.net.URL;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -27,36 +20,14 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Signs in to the real web UI in headless Chromium as each role and checks what that role sees. */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebUiBrowserTest {
+class WebUiBrowserTest extends BrowserTestBase {
 
     private static final Map<String, String> SECTION_OF_ROLE = Map.of(
             Roles.CLINICIAN, "clinician", Roles.RESEARCHER, "research", Roles.AUDITOR, "audit",
             Roles.ADMIN, "admin");
 
-    @TestHTTPResource("/")
-    URL base;
-
-    @Inject
-    UserService users;
-
-    private BrowserSession browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @BeforeEach
     void users() {
-        TestUsers.ensure(users);
         if (users.find("t-multi").isEmpty()) {
             users.create("t-multi", "Multi Role", TestUsers.PASSWORD, List.of(Roles.CLINICIAN, Roles.RESEARCHER));
         }
@@ -150,19 +121,6 @@ class WebUiBrowserTest {
         browser.click("#create-user");
         assertThat(browser.waitFor("[data-testid=form-error]").getText()).contains("already exists");
         signOut();
-    }
-
-    private void signIn(String username, String password) {
-        browser.open(base + "#/login");
-        browser.type("#username", username);
-        browser.type("#password", password);
-        browser.click("#login-submit");
-        browser.waitFor("nav[data-testid=main-nav]");
-    }
-
-    private void signOut() {
-        browser.click("[data-testid=logout]");
-        browser.waitFor("#login-submit");
     }
 
     private Set<String> visibleSections() {

@@ -20,6 +20,7 @@ import dev.vigil.ingestion.dataset.Episode;
 import dev.vigil.ingestion.dataset.TrajectoryDataset;
 import dev.vigil.ingestion.dataset.Variable;
 import dev.vigil.ingestion.report.IngestionIssue;
+import dev.vigil.ingestion.report.IssueRecorder;
 import dev.vigil.ingestion.report.IssueKind;
 import dev.vigil.ingestion.units.UnitConverter;
 import java.io.ByteArrayInputStream;
@@ -108,7 +109,7 @@ class IngestionPipelineTest {
         return resources;
     }
 
-    private static TrajectoryDataset run(List<Resource> resources, int threads, RecordingListener listener)
+    private static TrajectoryDataset run(List<Resource> resources, int threads, IssueRecorder listener)
             throws IOException {
         return new IngestionPipeline(units).run(new InMemoryFhirSource(resources, threads), spec, listener,
                 "sepsis-test");
@@ -116,7 +117,7 @@ class IngestionPipelineTest {
 
     @Test
     void buildsOneEpisodePerQualifyingPatientWithTheCohortsSchema() throws IOException {
-        TrajectoryDataset dataset = run(cohort(), 1, new RecordingListener());
+        TrajectoryDataset dataset = run(cohort(), 1, new IssueRecorder());
         assertThat(dataset.episodes()).extracting(Episode::id).containsExactly("pat-a", "pat-b");
         assertThat(dataset.schema().cohortSpecId()).isEqualTo("icu-sepsis");
         assertThat(dataset.schema().blocLength()).isEqualTo(Duration.ofHours(4));
@@ -129,7 +130,7 @@ class IngestionPipelineTest {
 
     @Test
     void aggregatesHoldsAndFlagsPatientA() throws IOException {
-        Episode a = run(cohort(), 1, new RecordingListener()).episodes().get(0);
+        Episode a = run(cohort(), 1, new IssueRecorder()).episodes().get(0);
         // Heart rate: b0 mean(80, 90, 100, 110) = 95 (400 and the unit-less 85 dropped); b1 holds 110 from 15:00
         // (5 h old at 20:00 <= 8 h); b2 expired (9 h); b3 mean(70, 72) = 71; b4 holds 72 (6.5 h); b5 expired.
         assertColumn(a, "heart_rate", new double[] {95, 110, NAN, 71, 72, NAN, NAN},
@@ -166,7 +167,7 @@ class IngestionPipelineTest {
 
     @Test
     void splitsFluidsAndConvertsVasopressorsToNorepinephrineEquivalents() throws IOException {
-        Episode a = run(cohort(), 1, new RecordingListener()).episodes().get(0);
+        Episode a = run(cohort(), 1, new IssueRecorder()).episodes().get(0);
         // 1 L over 14:00-18:00: 2 h in b0 and 2 h in b1, 500 mL each; the backwards dose in b3 is not used.
         assertAction(a, "iv_fluid", new double[] {500, 500, 0, 0, 0, 0});
         // Fluid given before each bloc (a state never contains its own bloc's action): 0, 500, 1000, 1000.
@@ -179,7 +180,7 @@ class IngestionPipelineTest {
 
     @Test
     void endsPatientBAtDeathAndRecordsTheOutcome() throws IOException {
-        Episode b = run(cohort(), 1, new RecordingListener()).episodes().get(1);
+        Episode b = run(cohort(), 1, new IssueRecorder()).episodes().get(1);
         // Death at 11T02:00 is 38 h after the window start: blocs b0..b9, the last one containing the death.
         assertThat(b.steps()).isEqualTo(10);
         // b6 mean(120, 130) = 125; b7 holds 130 (6 h); b8 expired (10 h); b9 NaN: the 50 at 11T03:00 is after death.
@@ -200,7 +201,7 @@ class IngestionPipelineTest {
         // Death at 11T00:00, the first instant of b9; the measurement taken at that moment counts.
         resources.add(patient("pat-b", AdministrativeGender.FEMALE, "1950-03-11", "2024-03-11T00:00:00Z"));
         resources.add(observation("hr-b4", "pat-b", HR, "2024-03-11T00:00:00Z", 140, "/min"));
-        Episode b = run(resources, 1, new RecordingListener()).episodes().get(1);
+        Episode b = run(resources, 1, new IssueRecorder()).episodes().get(1);
         assertThat(b.steps()).isEqualTo(10);
         assertThat(value(b, "heart_rate", 9)).isEqualTo(140);
         assertThat(b.outcome().days()).isCloseTo(0.5, within(1e-12));
@@ -210,7 +211,7 @@ class IngestionPipelineTest {
 
     @Test
     void recordsWhichResourcesEachStepCameFrom() throws IOException {
-        Episode a = run(cohort(), 1, new RecordingListener()).episodes().get(0);
+        Episode a = run(cohort(), 1, new IssueRecorder()).episodes().get(0);
         assertThat(a.provenance().anchor()).isEqualTo(Fhir.at("2024-03-10T12:00:00Z"));
         assertThat(a.provenance().start()).isEqualTo(Fhir.at("2024-03-09T12:00:00Z"));
         // b1: its own urine output and fluid; held heart rate (hr-4), temperature, SpO2 (spo2-2), weight...
@@ -226,7 +227,7 @@ class IngestionPipelineTest {
 
     @Test
     void reportsEachBadInputWithItsKindAndResourceId() throws IOException {
-        RecordingListener listener = new RecordingListener();
+        IssueRecorder listener = new IssueRecorder();
         run(cohort(), 1, listener);
         assertIssue(listener, IssueKind.UNKNOWN_UNIT, "bad-unit", "'beats/minute' is not a UCUM unit");
         assertIssue(listener, IssueKind.IMPLAUSIBLE_VALUE, "bad-implausible", "outside the plausible range [0.0, 300.0]");
@@ -250,7 +251,7 @@ class IngestionPipelineTest {
     void reportsAnAdministrationPerMinuteWithoutAWeight() throws IOException {
         List<Resource> resources = cohort();
         resources.add(rate("epi-b", "pat-b", "3992", "2024-03-10T13:00:00Z", "2024-03-10T14:00:00Z", 50, "ug/min"));
-        RecordingListener listener = new RecordingListener();
+        IssueRecorder listener = new IssueRecorder();
         Episode b = run(resources, 1, listener).episodes().get(1);
         assertIssue(listener, IssueKind.MISSING_VALUE, "epi-b", "no weight was recorded for Patient/pat-b");
         assertThat(value(b, "age", 6)).isEqualTo(73);
@@ -259,12 +260,12 @@ class IngestionPipelineTest {
 
     @Test
     void givesTheSameDatasetWhateverTheDeliveryOrder() throws IOException {
-        String reference = run(cohort(), 1, new RecordingListener()).contentHash();
-        byte[] referenceFile = DatasetCodec.toBytes(run(cohort(), 1, new RecordingListener()));
+        String reference = run(cohort(), 1, new IssueRecorder()).contentHash();
+        byte[] referenceFile = DatasetCodec.toBytes(run(cohort(), 1, new IssueRecorder()));
         for (long seed : new long[] {1, 2, 3, 4, 5}) {
             List<Resource> shuffled = new ArrayList<>(cohort());
             Collections.shuffle(shuffled, new Random(seed));
-            TrajectoryDataset dataset = run(shuffled, 4, new RecordingListener());
+            TrajectoryDataset dataset = run(shuffled, 4, new IssueRecorder());
             assertThat(dataset.contentHash()).as("seed " + seed).isEqualTo(reference);
             // The file too: provenance and its order do not depend on delivery.
             assertThat(DatasetCodec.toBytes(dataset)).isEqualTo(referenceFile);
@@ -273,7 +274,7 @@ class IngestionPipelineTest {
 
     @Test
     void writesAFileThatReadsBackWithProvenance() throws IOException {
-        TrajectoryDataset dataset = run(cohort(), 1, new RecordingListener());
+        TrajectoryDataset dataset = run(cohort(), 1, new IssueRecorder());
         TrajectoryDataset back = DatasetCodec.read(new ByteArrayInputStream(DatasetCodec.toBytes(dataset)), "memory");
         assertThat(back.contentHash()).isEqualTo(dataset.contentHash());
         assertThat(back.episodes().get(0).provenance().resourcesOf(1))
@@ -284,7 +285,7 @@ class IngestionPipelineTest {
     void failsClearlyWhenNoPatientQualifies() {
         List<Resource> resources = List.of(patient("pat-c", AdministrativeGender.MALE, "1970-01-01", null),
                 observation("hr-c", "pat-c", HR, "2024-03-10T13:00:00Z", 75, "/min"));
-        RecordingListener listener = new RecordingListener();
+        IssueRecorder listener = new IssueRecorder();
         assertThatThrownBy(() -> run(resources, 1, listener)).isInstanceOf(NoEpisodeException.class)
                 .hasMessageContaining("No patient of memory qualifies for cohort icu-sepsis (1 patients seen)");
         assertThat(listener.of(IssueKind.PATIENT_EXCLUDED)).hasSize(1);
@@ -297,7 +298,7 @@ class IngestionPipelineTest {
         resources.add(sepsis("cond-d", "pat-d", "91302008", "2024-03-10T12:00:00Z"));
         Observation early = observation("hr-d", "pat-d", HR, "2024-03-01T12:00:00Z", 75, "/min");
         resources.add(early);
-        RecordingListener listener = new RecordingListener();
+        IssueRecorder listener = new IssueRecorder();
         assertThat(run(resources, 1, listener).episodes()).extracting(Episode::id).containsExactly("pat-a", "pat-b");
         assertThat(listener.of(IssueKind.PATIENT_EXCLUDED)).extracting(i -> i.origin().resourceId())
                 .containsExactly("pat-c", "pat-d");
@@ -345,7 +346,7 @@ class IngestionPipelineTest {
         }
     }
 
-    private static void assertIssue(RecordingListener listener, IssueKind kind, String resourceId, String text) {
+    private static void assertIssue(IssueRecorder listener, IssueKind kind, String resourceId, String text) {
         assertThat(listener.of(kind)).as(kind.name()).anySatisfy(issue -> {
             assertThat(issue.origin().resourceId()).isEqualTo(resourceId);
             assertThat(issue.message()).contains(text);

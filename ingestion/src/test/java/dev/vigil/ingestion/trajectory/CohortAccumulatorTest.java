@@ -9,6 +9,7 @@ import dev.vigil.ingestion.cohort.CohortSpecs;
 import dev.vigil.ingestion.fhir.ResourceOrigin;
 import dev.vigil.ingestion.fhir.SourcedResource;
 import dev.vigil.ingestion.report.IngestionIssue;
+import dev.vigil.ingestion.report.IssueRecorder;
 import dev.vigil.ingestion.report.IngestionListener;
 import dev.vigil.ingestion.report.IssueKind;
 import dev.vigil.ingestion.units.UnitConverter;
@@ -37,22 +38,9 @@ class CohortAccumulatorTest {
     private static final String TIME = "2024-03-10T12:00:00Z";
 
     private final CohortSpec spec = CohortSpecs.shipped("icu-sepsis");
-    private final List<IngestionIssue> issues = new ArrayList<>();
+    private final IssueRecorder recorder = new IssueRecorder();
     private final CohortAccumulator accumulator = new CohortAccumulator(spec, UnitConverter.load(),
-            new IngestionListener() {
-                @Override
-                public synchronized void issue(IngestionIssue issue) {
-                    issues.add(issue);
-                }
-
-                @Override
-                public void resourceRead(String resourceType) {
-                }
-
-                @Override
-                public void progress(long unitsDone, long unitsTotal) {
-                }
-            });
+            recorder);
 
     @Test
     void readsEveryMappedComponentOfAnObservation() {
@@ -65,7 +53,7 @@ class CohortAccumulatorTest {
         assertThat(patient.obsValue(0)).isEqualTo(120);
         assertThat(patient.obsFeature(1)).isEqualTo(2); // dbp
         assertThat(patient.obsRef(0)).isEqualTo(patient.obsRef(1)); // one resource, referenced once
-        assertThat(issues).isEmpty();
+        assertThat(recorder.issues()).isEmpty();
     }
 
     @Test
@@ -76,10 +64,10 @@ class CohortAccumulatorTest {
         absent.setDataAbsentReason(code("http://terminology.hl7.org/CodeSystem/data-absent-reason", "unknown"));
         PatientFacts patient = only(censored, absent);
         assertThat(patient.observationCount()).isZero();
-        assertThat(issues).extracting(IngestionIssue::kind).containsExactly(IssueKind.MISSING_VALUE,
+        assertThat(recorder.issues()).extracting(IngestionIssue::kind).containsExactly(IssueKind.MISSING_VALUE,
                 IssueKind.MISSING_VALUE);
-        assertThat(issues.get(0).message()).contains("comparator");
-        assertThat(issues.get(1).message()).contains("dataAbsentReason");
+        assertThat(recorder.issues().get(0).message()).contains("comparator");
+        assertThat(recorder.issues().get(1).message()).contains("dataAbsentReason");
     }
 
     @Test
@@ -88,9 +76,9 @@ class CohortAccumulatorTest {
         otherSystem.getValueQuantity().setSystem("http://example.org/units");
         Observation noUnit = observation("hr-2", "8867-4", new Quantity().setValue(BigDecimal.valueOf(80)));
         only(otherSystem, noUnit);
-        assertThat(issues).extracting(IngestionIssue::kind).containsExactly(IssueKind.UNKNOWN_UNIT,
+        assertThat(recorder.issues()).extracting(IngestionIssue::kind).containsExactly(IssueKind.UNKNOWN_UNIT,
                 IssueKind.MISSING_UNIT);
-        assertThat(issues.get(0).message()).contains("http://example.org/units is not UCUM");
+        assertThat(recorder.issues().get(0).message()).contains("http://example.org/units is not UCUM");
     }
 
     @Test
@@ -120,7 +108,7 @@ class CohortAccumulatorTest {
         external.setMedication(new Reference("Medication/norepinephrine"));
         external.getDosage().setRate(quantity(0.1, "ug/kg/min"));
         accept(external);
-        assertThat(issues).singleElement().satisfies(issue -> {
+        assertThat(recorder.issues()).singleElement().satisfies(issue -> {
             assertThat(issue.kind()).isEqualTo(IssueKind.UNMAPPED_CODE);
             assertThat(issue.message()).contains("Medication/norepinephrine is not resolved");
         });
@@ -132,7 +120,7 @@ class CohortAccumulatorTest {
         wrong.setMedication(code(RXNORM, "7512"));
         wrong.getDosage().setRate(quantity(5, "mL/h"));
         accept(wrong);
-        assertThat(issues).singleElement().satisfies(issue -> {
+        assertThat(recorder.issues()).singleElement().satisfies(issue -> {
             assertThat(issue.kind()).isEqualTo(IssueKind.UNCONVERTIBLE_UNIT);
             assertThat(issue.origin().resourceId()).isEqualTo("ma-1");
             assertThat(issue.message()).contains("'mL/h' cannot be converted to 'ug/kg/min'");
@@ -149,7 +137,7 @@ class CohortAccumulatorTest {
                 .setEndElement(new DateTimeType("2024-03-09T12:00:00Z")));
         PatientFacts patient = only(encounter);
         assertThat(patient.stayCount()).isZero();
-        assertThat(issues).extracting(IngestionIssue::kind).containsExactly(IssueKind.OUT_OF_ORDER_TIME);
+        assertThat(recorder.issues()).extracting(IngestionIssue::kind).containsExactly(IssueKind.OUT_OF_ORDER_TIME);
     }
 
     @Test
@@ -158,7 +146,7 @@ class CohortAccumulatorTest {
         wrong.setStatus(Observation.ObservationStatus.ENTEREDINERROR);
         accept(wrong);
         assertThat(accumulator.finish().patients()).isEmpty();
-        assertThat(issues).isEmpty();
+        assertThat(recorder.issues()).isEmpty();
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.vigil.ingestion.dataset.ImagingLink;
 import dev.vigil.ingestion.fhir.ResourceOrigin;
 import dev.vigil.ingestion.fhir.SourcedResource;
 import dev.vigil.ingestion.report.IngestionIssue;
+import dev.vigil.ingestion.report.IssueRecorder;
 import dev.vigil.ingestion.report.IngestionListener;
 import dev.vigil.ingestion.report.IssueKind;
 import dev.vigil.ingestion.units.UnitConverter;
@@ -53,21 +54,8 @@ class TaceCohortTest {
 
     private final CohortSpec spec = CohortSpecs.shipped("hcc-tace");
     private final UnitConverter units = UnitConverter.load();
-    private final List<IngestionIssue> issues = new ArrayList<>();
-    private final IngestionListener listener = new IngestionListener() {
-        @Override
-        public synchronized void issue(IngestionIssue issue) {
-            issues.add(issue);
-        }
-
-        @Override
-        public void resourceRead(String resourceType) {
-        }
-
-        @Override
-        public void progress(long unitsDone, long unitsTotal) {
-        }
-    };
+    private final IssueRecorder recorder = new IssueRecorder();
+    private final IngestionListener listener = recorder;
 
     private List<Resource> resources() {
         List<Resource> all = new ArrayList<>();
@@ -170,7 +158,7 @@ class TaceCohortTest {
         assertThat(value(h1, "bclc_stage", 2)).isEqualTo(2);
         assertThat(value(h1, "bclc_stage", 3)).isNaN();
         assertThat(value(h1, "age", 0)).isEqualTo(67);
-        assertThat(issues).anySatisfy(issue -> {
+        assertThat(recorder.issues()).anySatisfy(issue -> {
             assertThat(issue.kind()).isEqualTo(IssueKind.IMPLAUSIBLE_VALUE);
             assertThat(issue.origin().resourceId()).isEqualTo("bclc-bad");
             assertThat(issue.message()).contains("not one of the categories 0, A, B, C, D");
@@ -187,7 +175,7 @@ class TaceCohortTest {
         assertThat(action(h1, "tace_oxaliplatin", 3)).isEqualTo(1); // 03-20 lies in b3 (from 03-16)
         assertThat(action(h1, "tace_lipiodol", 3)).isEqualTo(1);
         assertThat(action(h1, "tace_lipiodol", 2)).isZero();
-        assertThat(issues).anySatisfy(issue -> {
+        assertThat(recorder.issues()).anySatisfy(issue -> {
             assertThat(issue.kind()).isEqualTo(IssueKind.UNMAPPED_CODE);
             assertThat(issue.origin().resourceId()).isEqualTo("tace-1");
             assertThat(issue.message()).contains(COMPONENT + "|foo");
@@ -202,7 +190,7 @@ class TaceCohortTest {
                         "DocumentReference/ct-pre"),
                 new ImagingLink(Instant.parse("2023-02-15T09:00:00Z"), "https://pacs.example/h1-post.NII",
                         "ImagingStudy/ct-post"));
-        assertThat(issues).anySatisfy(issue -> {
+        assertThat(recorder.issues()).anySatisfy(issue -> {
             assertThat(issue.kind()).isEqualTo(IssueKind.MISSING_VALUE);
             assertThat(issue.origin().resourceId()).isEqualTo("ct-lost");
             assertThat(issue.message()).contains("Endpoint/ep-missing, which is not in the input");
@@ -212,7 +200,7 @@ class TaceCohortTest {
     @Test
     void excludesTacePatientsWithoutLiverCancer() {
         build();
-        assertThat(issues).anySatisfy(issue -> {
+        assertThat(recorder.issues()).anySatisfy(issue -> {
             assertThat(issue.kind()).isEqualTo(IssueKind.PATIENT_EXCLUDED);
             assertThat(issue.origin().resourceId()).isEqualTo("h2");
             assertThat(issue.message()).contains("no Condition with an inclusion code");
