@@ -1,27 +1,13 @@
 package dev.vigil.ingestion.cohort;
 
-/**
- * A cohort specification that cannot be read. The message names the file, the line and column when known,
- * the field, and how to fix it.
- */
-public final class InvalidCohortSpecException extends IllegalArgumentException {
+import dev.vigil.common.InvalidFileException;
 
-    private final String source;
-    private final int line;
+/** A cohort specification that cannot be read (see {@link InvalidFileException}). */
+public final class InvalidCohortSpecException extends InvalidFileException {
+
+    private static final long serialVersionUID = 1L;
 
     InvalidCohortSpecException(String source, int line, String message, Throwable cause) {
-        super(message, cause);
-        this.source = source;
-        this.line = line;
-    }
-
-    /** The file (or resource) that was read. */
-    public String source() {
-        return source;
-    }
-
-    /** The 1-based line of the problem, or 0 when it concerns the file as a whole. */
-    public int line() {
-        return line;
+        super(source, line, message, cause);
     }
 }
