@@ -84,7 +84,11 @@ public class IngestionResource {
         if (!ndjson && !bundles) {
             throw new IllegalArgumentException("Upload .ndjson / .ndjson.gz (Bulk Data) or .json / .xml (Bundles) files");
         }
-        SourceSpec source = ndjson ? new SourceSpec.BulkFolder(folder) : new SourceSpec.Bundles(folder);
+        SourceSpec folderSource = ndjson ? new SourceSpec.BulkFolder(folder) : new SourceSpec.Bundles(folder);
+        // The upload folder is deleted when the job ends: record what was uploaded, not where it lay.
+        String label = "upload:" + String.join(",", new java.util.TreeSet<>(names));
+        SourceSpec source = new SourceSpec.Labelled(folderSource, label.length() > 900 ? label.substring(0, 899) + "…"
+                : label);
         var job = jobs.submit(jobId, cohort, name, source, folder, identity.getPrincipal().getName());
         return Response.accepted(job).build();
     }

@@ -75,6 +75,19 @@ public sealed interface SourceSpec {
         }
     }
 
+    /** Another source recorded under a name of its own, e.g. uploaded files whose folder is temporary. */
+    record Labelled(SourceSpec inner, String label) implements SourceSpec {
+        @Override
+        public FhirSource open() {
+            return inner.open();
+        }
+
+        @Override
+        public String describe() {
+            return label;
+        }
+    }
+
     /**
      * A folder or file, as Bulk NDJSON when it holds {@code .ndjson} or {@code .ndjson.gz} files, else as
      * Bundles.

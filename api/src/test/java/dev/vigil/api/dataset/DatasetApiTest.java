@@ -45,6 +45,8 @@ class DatasetApiTest extends WithTestUsers {
         as(Roles.RESEARCHER).when().get("/api/datasets").then().statusCode(200).body("id", hasItem(datasetId));
         JsonPath detail = as(Roles.RESEARCHER).when().get("/api/datasets/" + datasetId).then().statusCode(200)
                 .body("name", equalTo("api-8"))
+                .body("source", equalTo("upload:Condition.ndjson,Encounter.ndjson,MedicationAdministration.ndjson,"
+                        + "Observation.ndjson,Patient.ndjson"))
                 .body("cohortId", equalTo("icu-sepsis"))
                 .body("episodes", equalTo(8))
                 .body("featureNames", hasItem("heart_rate"))
