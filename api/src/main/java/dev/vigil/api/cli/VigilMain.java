@@ -16,7 +16,10 @@ public class VigilMain implements QuarkusApplication {
     private static final Set<String> SERVING_COMMANDS = Set.of("serve", "demo");
 
     public static void main(String... args) {
-        if (args.length == 0 || !SERVING_COMMANDS.contains(args[0])) {
+        boolean serving = args.length > 0 && SERVING_COMMANDS.contains(args[0]);
+        // Only the serving process runs ingestion jobs, so only it may declare stale ones interrupted.
+        System.setProperty("vigil.serving", Boolean.toString(serving));
+        if (!serving) {
             System.setProperty("quarkus.http.host-enabled", "false");
             if (System.getProperty("quarkus.log.level") == null && System.getenv("QUARKUS_LOG_LEVEL") == null) {
                 // A command's output is what it prints; start-up chatter would bury it.

@@ -11,4 +11,11 @@ public interface VigilConfig {
     /** Where the embedded database, the artifact store and other local state live. */
     @WithDefault("./vigil-data")
     Path dataDir();
+
+    /**
+     * Whether this process serves HTTP and runs ingestion jobs (true for {@code serve}, {@code demo} and
+     * tests). Command-line processes set it false, so they never touch the server's jobs.
+     */
+    @WithDefault("true")
+    boolean serving();
 }

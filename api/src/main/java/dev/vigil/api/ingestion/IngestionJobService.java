@@ -57,6 +57,9 @@ public class IngestionJobService {
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (!config.serving()) {
+            return;
+        }
         int interrupted = jobs.failInterrupted();
         if (interrupted > 0) {
             LOG.warnf("%d ingestion job(s) were interrupted by the last shutdown and are marked failed", interrupted);
