@@ -78,7 +78,7 @@ public class DatasetService {
                 schema.stateType().kind().name(), schema.actionType().kind().name(), dataset.episodes().size(),
                 Math.toIntExact(dataset.totalSteps()), schema.features().stream().map(v -> v.name()).toList(),
                 schema.actions().stream().map(v -> v.name()).toList(), content.getSha256(), reportSha, errors,
-                informational, truncate(source, 1000), createdBy, clock.instant());
+                informational, dev.vigil.common.Texts.truncate(source, 1000), createdBy, clock.instant());
         em.persist(record);
         synchronized (cache) {
             cache.put(id, dataset);
@@ -137,7 +137,4 @@ public class DatasetService {
     }
 
 
-    private static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
 }

@@ -74,7 +74,7 @@ public class IngestionJobRecord {
 
     void failed(String error, Instant at) {
         this.state = State.FAILED;
-        this.error = error.length() > 2000 ? error.substring(0, 1999) + "…" : error;
+        this.error = dev.vigil.common.Texts.truncate(error, 2000);
         this.finishedAt = at;
     }
 

@@ -86,7 +86,7 @@ public class TrainingRun {
 
     void failed(String error, Instant at) {
         this.state = State.FAILED;
-        this.error = error.length() > 2000 ? error.substring(0, 1999) + "…" : error;
+        this.error = dev.vigil.common.Texts.truncate(error, 2000);
         this.finishedAt = at;
     }
 
