@@ -23,6 +23,8 @@ import { WorldModelPage } from './pages/research/WorldModelPage';
 
 // The patient timeline carries ECharts (the bulk of the bundle): loaded only when a timeline is opened.
 const EpisodePage = lazy(() => import('./pages/research/EpisodePage').then((m) => ({ default: m.EpisodePage })));
+// The run page draws learning curves with ECharts: lazy for the same reason.
+const RunPage = lazy(() => import('./pages/research/RunPage').then((m) => ({ default: m.RunPage })));
 
 function Loading() {
   return (
@@ -66,6 +68,14 @@ export function App() {
                 }
               />
               <Route path="runs" element={<RunsPage />} />
+              <Route
+                path="runs/:runId"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <RunPage />
+                  </Suspense>
+                }
+              />
               <Route path="world-model" element={<WorldModelPage />} />
             </Route>
             <Route path="audit" element={<RequireSection section="audit"><AuditPage /></RequireSection>}>

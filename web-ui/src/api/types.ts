@@ -171,3 +171,41 @@ export interface ServerIngestion {
   fhirServerUrl: string;
   bearerToken?: string;
 }
+
+export type RunState = 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+
+/** One training run (`GET /api/runs`, roles researcher or auditor). */
+export interface TrainingRun {
+  id: string;
+  algorithm: string;
+  datasetId: string;
+  seed: number;
+  state: RunState;
+  /** SHA-256 of the run's config JSON. */
+  configSha256: string;
+  codeVersion: string;
+  /** SHA-256 of the trained policy artifact; null until the run has produced one. */
+  policySha256: string | null;
+  /** Why the run failed; null unless FAILED. */
+  error: string | null;
+  createdBy: string;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** `GET /api/runs/{id}`: the run and its config exactly as stored (a JSON document as a string). */
+export interface TrainingRunDetail {
+  run: TrainingRun;
+  configJson: string;
+}
+
+/** One learning curve: `values[i]` was recorded at `iterations[i]`. */
+export interface MetricSeries {
+  iterations: number[];
+  values: number[];
+}
+
+/** `GET /api/runs/{id}/metrics`: learning curves by metric name. */
+export interface RunMetrics {
+  metrics: Record<string, MetricSeries>;
+}
