@@ -41,7 +41,7 @@ public class DatasetsCommand {
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a dataset and its ingestion report.")
     int show(@Parameters(paramLabel = "ID", description = "Dataset id or a unique prefix of it.") String id) {
-        DatasetRecord d = resolve(id);
+        DatasetRecord d = datasets.resolve(id);
         System.out.printf("Dataset %s%n  name %s%n  cohort %s@%s%n  state %s, action %s%n  %d episodes, %d steps%n"
                         + "  features %s%n  actions %s%n  source %s%n  created %s by %s%n", d.getId(), d.getName(),
                 d.getCohortId(), d.getCohortVersion(), d.getStateType(), d.getActionType(), d.getEpisodes(),
@@ -56,24 +56,10 @@ public class DatasetsCommand {
     int export(@Parameters(paramLabel = "ID", description = "Dataset id or a unique prefix of it.") String id,
             @Option(names = "--out", required = true, description = "The CSV file to write.") Path out)
             throws IOException {
-        DatasetRecord d = resolve(id);
+        DatasetRecord d = datasets.resolve(id);
         DatasetCsvWriter.write(datasets.load(d), out);
         System.out.println("Wrote " + out + " (" + d.getSteps() + " steps)");
         return 0;
     }
 
-    private DatasetRecord resolve(String idOrPrefix) {
-        if (idOrPrefix.length() < 6) {
-            throw new IllegalArgumentException("Give at least 6 characters of the dataset id");
-        }
-        List<DatasetRecord> matches = datasets.list().stream().filter(d -> d.getId().startsWith(idOrPrefix)).toList();
-        if (matches.isEmpty()) {
-            throw new IllegalArgumentException("No dataset id starts with " + idOrPrefix + "; see ./vigil datasets list");
-        }
-        if (matches.size() > 1) {
-            throw new IllegalArgumentException(matches.size() + " datasets start with " + idOrPrefix
-                    + "; give more characters");
-        }
-        return matches.get(0);
-    }
 }

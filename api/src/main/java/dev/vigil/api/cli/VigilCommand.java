@@ -9,7 +9,8 @@ import picocli.CommandLine.IVersionProvider;
         description = "Vigil: clinical decision-support research platform.",
         footer = {"", "Launcher commands (./vigil only): build, test. See README.md and docs/.", ""},
         subcommands = {ServeCommand.class, DemoCommand.class, UserCommand.class, IngestCommand.class,
-            ImportCommand.class, DatasetsCommand.class, SynthCommand.class, BenchmarkCommand.class})
+            ImportCommand.class, DatasetsCommand.class, TrainCommand.class, EvaluateCommand.class,
+            ExportPolicyCommand.class, SynthCommand.class, BenchmarkCommand.class})
 public class VigilCommand {
 
     /** Prints the code version that every artifact records. */

@@ -96,6 +96,25 @@ public class DatasetService {
         return Optional.ofNullable(em.find(DatasetRecord.class, id));
     }
 
+    /** A dataset by its id or a unique prefix of at least 6 characters. */
+    @Transactional
+    public DatasetRecord resolve(String idOrPrefix) {
+        if (idOrPrefix == null || idOrPrefix.length() < 6) {
+            throw new IllegalArgumentException("Give at least 6 characters of the dataset id");
+        }
+        List<DatasetRecord> matches = em.createQuery("from DatasetRecord d where d.id like :prefix",
+                DatasetRecord.class).setParameter("prefix", idOrPrefix + "%").getResultList();
+        if (matches.isEmpty()) {
+            throw new IllegalArgumentException("No dataset id starts with " + idOrPrefix
+                    + "; see ./vigil datasets list");
+        }
+        if (matches.size() > 1) {
+            throw new IllegalArgumentException(matches.size() + " datasets start with " + idOrPrefix
+                    + "; give more characters");
+        }
+        return matches.get(0);
+    }
+
     /** The dataset's content, from the artifact store (cached). */
     public TrajectoryDataset load(DatasetRecord record) {
         synchronized (cache) {

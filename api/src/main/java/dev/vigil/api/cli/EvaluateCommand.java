@@ -1,0 +1,68 @@
+package dev.vigil.api.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.api.artifact.ArtifactService;
+import dev.vigil.api.dataset.DatasetService;
+import dev.vigil.api.run.PolicyDocument;
+import dev.vigil.api.run.RunService;
+import dev.vigil.api.run.TrainingRun;
+import dev.vigil.offlinerl.ope.BootstrapConfig;
+import dev.vigil.offlinerl.ope.DiscretePolicyEvaluation;
+import io.quarkus.arc.Unremovable;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Off-policy evaluation of a run's policy on its dataset, printed as JSON. */
+@Dependent
+@Unremovable
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Evaluate a run's policy offline on its dataset: behaviour policy estimated with an epsilon",
+            "floor, WIS, PDIS, WPDIS, FQE and weighted DR with bootstrap intervals (docs/ope.md). Prints JSON."})
+public class EvaluateCommand implements Callable<Integer> {
+
+    @Inject
+    RunService runs;
+
+    @Inject
+    DatasetService datasets;
+
+    @Inject
+    ArtifactService artifacts;
+
+    @Option(names = "--run", required = true, description = "Run id or a unique prefix (6+ characters).")
+    String run;
+
+    @Option(names = "--epsilon", defaultValue = "0.01", description = "Behaviour floor on unseen actions.")
+    double epsilon;
+
+    @Option(names = "--bootstrap", defaultValue = "500", description = "Bootstrap replicates.")
+    int replicates;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainingRun trained = runs.resolve(run);
+        if (trained.getPolicySha256() == null) {
+            throw new IllegalArgumentException("Run " + trained.getId() + " is " + trained.getState()
+                    + " and has no policy to evaluate");
+        }
+        PolicyDocument policy = PolicyDocument.read(artifacts.store().readAllBytes(trained.getPolicySha256()),
+                "policy of run " + trained.getId());
+        var data = datasets.load(datasets.resolve(trained.getDatasetId()));
+        var summary = new DiscretePolicyEvaluation(epsilon, 1.0, new BootstrapConfig(replicates, 0.95, trained.getSeed()))
+                .evaluate(data, policy.asTabular());
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("run", trained.getId());
+        report.put("algorithm", trained.getAlgorithm());
+        report.put("dataset", trained.getDatasetId());
+        report.put("policySha256", trained.getPolicySha256());
+        report.put("checkpoint", "last");
+        report.put("evaluation", summary);
+        System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+        return 0;
+    }
+}

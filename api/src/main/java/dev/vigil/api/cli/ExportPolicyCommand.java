@@ -1,0 +1,78 @@
+package dev.vigil.api.cli;
+
+import dev.vigil.api.artifact.ArtifactService;
+import dev.vigil.api.dataset.DatasetService;
+import dev.vigil.api.run.PolicyDocument;
+import dev.vigil.api.run.RunService;
+import dev.vigil.api.run.TrainingRun;
+import dev.vigil.offlinerl.ope.DiscretePolicyEvaluation;
+import io.quarkus.arc.Unremovable;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Writes a trained discrete policy as CSV: one row of action probabilities per state id seen in its data. */
+@Dependent
+@Unremovable
+@Command(name = "export-policy", mixinStandardHelpOptions = true,
+        description = {"Write a run's policy. Discrete states: CSV with header state,a0,...,aK and one row of",
+            "action probabilities per state id seen in the run's dataset."})
+public class ExportPolicyCommand implements Callable<Integer> {
+
+    @Inject
+    RunService runs;
+
+    @Inject
+    DatasetService datasets;
+
+    @Inject
+    ArtifactService artifacts;
+
+    @Option(names = "--run", required = true, description = "Run id or a unique prefix (6+ characters).")
+    String run;
+
+    @Option(names = "--out", required = true, description = "The file to write.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        TrainingRun trained = runs.resolve(run);
+        if (trained.getPolicySha256() == null) {
+            throw new IllegalArgumentException("Run " + trained.getId() + " is " + trained.getState()
+                    + " and has no policy to export");
+        }
+        PolicyDocument policy = PolicyDocument.read(artifacts.store().readAllBytes(trained.getPolicySha256()),
+                "policy of run " + trained.getId());
+        int[] seen = DiscretePolicyEvaluation.seenStates(datasets.load(datasets.resolve(trained.getDatasetId())));
+        Path temp = Files.createTempFile(out.toAbsolutePath().getParent(), ".export-", ".csv");
+        try (BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+            w.write("state");
+            for (int a = 0; a < policy.actions(); a++) {
+                w.write(",a" + a);
+            }
+            w.newLine();
+            for (int s : seen) {
+                w.write(Integer.toString(s));
+                for (double p : policy.probabilities()[s]) {
+                    w.write(',');
+                    w.write(String.format(Locale.ROOT, "%.10g", p));
+                }
+                w.newLine();
+            }
+        }
+        // Never a half-written file under the requested name.
+        Files.move(temp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        System.out.printf("Wrote %s: %d states x %d actions from run %s%n", out, seen.length, policy.actions(),
+                trained.getId());
+        return 0;
+    }
+}

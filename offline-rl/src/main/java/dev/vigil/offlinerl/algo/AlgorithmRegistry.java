@@ -1,0 +1,67 @@
+package dev.vigil.offlinerl.algo;
+
+import dev.vigil.ingestion.dataset.TrajectoryDataset;
+import dev.vigil.offlinerl.algo.tabular.BcConfig;
+import dev.vigil.offlinerl.algo.tabular.BehaviourCloning;
+import dev.vigil.offlinerl.algo.tabular.CqlConfig;
+import dev.vigil.offlinerl.algo.tabular.DiscreteCql;
+import dev.vigil.offlinerl.algo.tabular.OgsrlConfig;
+import dev.vigil.offlinerl.algo.tabular.TabularOgsrl;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Algorithms by name, with their config records; what the command line and the API train through. */
+public final class AlgorithmRegistry {
+
+    private final Map<String, RegisteredAlgorithm<?>> algorithms = new LinkedHashMap<>();
+
+    /** An empty registry. */
+    public AlgorithmRegistry() {
+    }
+
+    /** {@code bc}, {@code cql} and {@code ogsrl} (the tabular versions) with their default configs. */
+    public static AlgorithmRegistry defaults() {
+        AlgorithmRegistry registry = new AlgorithmRegistry();
+        registry.register(new RegisteredAlgorithm<>(new BehaviourCloning(), BcConfig.class, BcConfig.defaults()));
+        registry.register(new RegisteredAlgorithm<>(new DiscreteCql(), CqlConfig.class, CqlConfig.defaults()));
+        registry.register(new RegisteredAlgorithm<>(new TabularOgsrl(), OgsrlConfig.class, OgsrlConfig.defaults()));
+        return registry;
+    }
+
+    /**
+     * @throws IllegalArgumentException when the name is taken
+     */
+    public void register(RegisteredAlgorithm<?> algorithm) {
+        if (algorithms.containsKey(algorithm.name())) {
+            throw new IllegalArgumentException("An algorithm named '" + algorithm.name() + "' is already registered; "
+                    + "choose another name");
+        }
+        algorithms.put(algorithm.name(), algorithm);
+    }
+
+    /** The registered names, in registration order. */
+    public Set<String> names() {
+        return Collections.unmodifiableSet(algorithms.keySet());
+    }
+
+    /**
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     */
+    public RegisteredAlgorithm<?> get(String name) {
+        RegisteredAlgorithm<?> algorithm = algorithms.get(name);
+        if (algorithm == null) {
+            throw new IllegalArgumentException("Unknown algorithm '" + name + "'; known algorithms are "
+                    + String.join(", ", algorithms.keySet()));
+        }
+        return algorithm;
+    }
+
+    /** Fits the algorithm a config file names, with the file's fields over the defaults. */
+    public TrainedPolicy fit(Path configFile, TrajectoryDataset data, TrainingListener listener) {
+        AlgorithmConfigs.ConfigFile file = AlgorithmConfigs.read(configFile);
+        return get(file.algorithm()).fit(data, file.fields(), configFile.toString(), listener);
+    }
+}
