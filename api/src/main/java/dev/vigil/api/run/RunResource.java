@@ -26,6 +26,46 @@ public class RunResource {
     @Inject
     RunService runs;
 
+    @Inject
+    TrainingService training;
+
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
+    /** A training request: algorithm, dataset (id or unique prefix), seed and optional config fields. */
+    public record TrainRequest(@jakarta.validation.constraints.NotBlank(message = "an algorithm is required")
+            String algorithm, @jakarta.validation.constraints.NotBlank(message = "a dataset id is required")
+            String dataset, @jakarta.validation.constraints.NotNull(message = "a seed is required") Long seed,
+            com.fasterxml.jackson.databind.node.ObjectNode config) {
+    }
+
+    /** Training runs one at a time in the background: the machine's cores go to the one running. */
+    private final java.util.concurrent.ExecutorService trainer = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "vigil-training");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    @jakarta.ws.rs.POST
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.RESEARCHER)
+    @Operation(summary = "Start training: validates the request, records the run and trains in the background")
+    public jakarta.ws.rs.core.Response train(@jakarta.validation.Valid @jakarta.validation.constraints.NotNull
+            TrainRequest request) {
+        TrainingService.Prepared prepared = training.prepare(request.algorithm(), request.dataset(), request.config(),
+                "request body", request.seed());
+        TrainingRun run = training.begin(prepared, identity.getPrincipal().getName());
+        trainer.submit(() -> {
+            try {
+                training.complete(prepared, run, dev.vigil.offlinerl.algo.TrainingListener.NONE);
+            } catch (RuntimeException e) {
+                // Recorded on the run by complete(); nothing else to do on this thread.
+            }
+        });
+        return jakarta.ws.rs.core.Response.accepted(RunView.of(run)).build();
+    }
+
     /** A run as listed. */
     public record RunView(String id, String algorithm, String datasetId, long seed, String state, String configSha256,
             String codeVersion, String policySha256, String error, String createdBy, Instant createdAt,

@@ -43,18 +43,26 @@ public class TrainingService {
      * @throws IllegalArgumentException naming what is wrong (unknown algorithm or field, bad value, no dataset)
      */
     public Prepared prepare(String algorithmName, String datasetIdOrPrefix, Path configFile, long seed) {
-        RegisteredAlgorithm<?> algorithm = registry.get(algorithmName);
-        ObjectNode fields = JsonNodeFactory.instance.objectNode();
-        String source = "defaults of " + algorithm.name();
-        if (configFile != null) {
-            AlgorithmConfigs.ConfigFile file = AlgorithmConfigs.read(configFile);
-            if (!algorithm.name().equals(file.algorithm())) {
-                throw new IllegalArgumentException(configFile + " configures '" + file.algorithm() + "', not '"
-                        + algorithm.name() + "': use --algo " + file.algorithm() + " or another file");
-            }
-            fields = file.fields().deepCopy();
-            source = configFile.toString();
+        if (configFile == null) {
+            return prepare(algorithmName, datasetIdOrPrefix, null, "defaults of " + algorithmName, seed);
         }
+        AlgorithmConfigs.ConfigFile file = AlgorithmConfigs.read(configFile);
+        if (!algorithmName.equals(file.algorithm())) {
+            throw new IllegalArgumentException(configFile + " configures '" + file.algorithm() + "', not '"
+                    + algorithmName + "': use --algo " + file.algorithm() + " or another file");
+        }
+        return prepare(algorithmName, datasetIdOrPrefix, file.fields(), configFile.toString(), seed);
+    }
+
+    /**
+     * As {@link #prepare(String, String, Path, long)} with the config's fields given directly (null: defaults).
+     *
+     * @param source where the fields came from, for error messages
+     */
+    public Prepared prepare(String algorithmName, String datasetIdOrPrefix, ObjectNode configFields, String source,
+            long seed) {
+        RegisteredAlgorithm<?> algorithm = registry.get(algorithmName);
+        ObjectNode fields = configFields == null ? JsonNodeFactory.instance.objectNode() : configFields.deepCopy();
         fields.put("seed", seed);
         AlgorithmConfig config = algorithm.config(fields, source);
         DatasetRecord record = datasets.resolve(datasetIdOrPrefix);
@@ -64,8 +72,17 @@ public class TrainingService {
 
     /** Trains and records; returns the finished run. */
     public TrainingRun train(Prepared prepared, String createdBy, TrainingListener progress) {
-        TrainingRun run = runs.start(prepared.algorithm().name(), prepared.dataset().getId(), prepared.configJson(),
+        return complete(prepared, begin(prepared, createdBy), progress);
+    }
+
+    /** Records the run as started (so that it can be followed) without training yet. */
+    public TrainingRun begin(Prepared prepared, String createdBy) {
+        return runs.start(prepared.algorithm().name(), prepared.dataset().getId(), prepared.configJson(),
                 prepared.seed(), createdBy);
+    }
+
+    /** Trains a begun run, recording metrics as they come and the policy or the failure at the end. */
+    public TrainingRun complete(Prepared prepared, TrainingRun run, TrainingListener progress) {
         try {
             TrainedPolicy policy = prepared.algorithm().fit(prepared.data(), prepared.fields(), prepared.configSource(),
                     (iteration, metrics) -> {

@@ -59,6 +59,43 @@ class RunApiTest extends WithTestUsers {
     }
 
     @Test
+    void trainsOverHttpInTheBackgroundAndRefusesBadRequests() throws Exception {
+        var imported = DatasetCsvReader.read(new StringReader("""
+                episode,step,state,action,reward,done
+                0,0,0,1,0,0
+                0,1,1,0,1,1
+                1,0,0,0,0,0
+                1,1,0,1,0,1
+                """), "http.csv", CsvImportOptions.tabular(2, 2, "http"));
+        String datasetId = datasets.register(imported.dataset(), null, "csv:http.csv", "t").getId();
+        String runId = as(Roles.RESEARCHER).contentType("application/json")
+                .body("{\"algorithm\":\"bc\",\"dataset\":\"" + datasetId + "\",\"seed\":3,"
+                        + "\"config\":{\"smoothing\":1}}")
+                .when().post("/api/runs").then().statusCode(202).body("state", equalTo("RUNNING"))
+                .extract().path("id");
+        String state = "RUNNING";
+        for (int i = 0; i < 100 && "RUNNING".equals(state); i++) {
+            Thread.sleep(100);
+            state = as(Roles.RESEARCHER).when().get("/api/runs/" + runId).then().extract().path("run.state");
+        }
+        assertThat(state).isEqualTo("SUCCEEDED");
+        as(Roles.RESEARCHER).when().get("/api/runs/" + runId).then()
+                .body("configJson", org.hamcrest.Matchers.containsString("\"smoothing\""));
+
+        as(Roles.RESEARCHER).contentType("application/json")
+                .body("{\"algorithm\":\"sac\",\"dataset\":\"" + datasetId + "\",\"seed\":3}")
+                .when().post("/api/runs").then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.containsString("Unknown algorithm 'sac'"));
+        as(Roles.RESEARCHER).contentType("application/json")
+                .body("{\"algorithm\":\"bc\",\"dataset\":\"" + datasetId + "\"}")
+                .when().post("/api/runs").then().statusCode(400)
+                .body("errors.field", hasItem("seed"));
+        as(Roles.AUDITOR).contentType("application/json")
+                .body("{\"algorithm\":\"bc\",\"dataset\":\"" + datasetId + "\",\"seed\":3}")
+                .when().post("/api/runs").then().statusCode(403);
+    }
+
+    @Test
     void runsAreNotForClinicians() {
         as(Roles.CLINICIAN).when().get("/api/runs").then().statusCode(403);
         as(Roles.RESEARCHER).when().get("/api/runs/no-such-run").then().statusCode(404);
