@@ -39,14 +39,6 @@ public class RunResource {
             com.fasterxml.jackson.databind.node.ObjectNode config) {
     }
 
-    /** Training runs one at a time in the background: the machine's cores go to the one running. */
-    private final java.util.concurrent.ExecutorService trainer = java.util.concurrent.Executors
-            .newSingleThreadExecutor(r -> {
-                Thread thread = new Thread(r, "vigil-training");
-                thread.setDaemon(true);
-                return thread;
-            });
-
     @jakarta.ws.rs.POST
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RESEARCHER)
@@ -55,14 +47,7 @@ public class RunResource {
             TrainRequest request) {
         TrainingService.Prepared prepared = training.prepare(request.algorithm(), request.dataset(), request.config(),
                 "request body", request.seed());
-        TrainingRun run = training.begin(prepared, identity.getPrincipal().getName());
-        trainer.submit(() -> {
-            try {
-                training.complete(prepared, run, dev.vigil.offlinerl.algo.TrainingListener.NONE);
-            } catch (RuntimeException e) {
-                // Recorded on the run by complete(); nothing else to do on this thread.
-            }
-        });
+        TrainingRun run = training.beginInBackground(prepared, identity.getPrincipal().getName());
         return jakarta.ws.rs.core.Response.accepted(RunView.of(run)).build();
     }
 

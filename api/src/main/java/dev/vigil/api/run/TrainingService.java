@@ -25,6 +25,31 @@ public class TrainingService {
 
     private final AlgorithmRegistry registry = AlgorithmRegistry.defaults();
 
+    /** Runs started over HTTP train one at a time: the machine's cores go to the one running. */
+    private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "vigil-training");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    void onStop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
+        background.shutdownNow();
+    }
+
+    /** Records the run and trains it on the background thread; follow it through {@link RunService}. */
+    public TrainingRun beginInBackground(Prepared prepared, String createdBy) {
+        TrainingRun run = begin(prepared, createdBy);
+        background.submit(() -> {
+            try {
+                complete(prepared, run, TrainingListener.NONE);
+            } catch (RuntimeException e) {
+                // complete() recorded the failure on the run; nothing else to do on this thread.
+            }
+        });
+        return run;
+    }
+
     @Inject
     DatasetService datasets;
 
