@@ -50,8 +50,13 @@ public class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("Run " + trained.getId() + " is " + trained.getState()
                     + " and has no policy to evaluate");
         }
-        PolicyDocument policy = PolicyDocument.read(artifacts.store().readAllBytes(trained.getPolicySha256()),
-                "policy of run " + trained.getId());
+        byte[] stored = artifacts.store().readAllBytes(trained.getPolicySha256());
+        if (PolicyDocument.isDiscretised(stored)) {
+            throw new IllegalArgumentException("Run " + trained.getId() + " learned on continuous data; its offline "
+                    + "evaluation (on the discretised data, and against the simulator's true value) is not available "
+                    + "yet: evaluate runs on discrete datasets for now");
+        }
+        PolicyDocument policy = PolicyDocument.read(stored, "policy of run " + trained.getId());
         var data = datasets.load(datasets.resolve(trained.getDatasetId()));
         var summary = new DiscretePolicyEvaluation(epsilon, 1.0, new BootstrapConfig(replicates, 0.95, trained.getSeed()))
                 .evaluate(data, policy.asTabular());

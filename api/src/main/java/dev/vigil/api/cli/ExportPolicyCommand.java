@@ -42,6 +42,13 @@ public class ExportPolicyCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "The file to write.")
     Path out;
 
+    private void writeAtomically(byte[] bytes) throws IOException {
+        Path temp = Files.createTempFile(out.toAbsolutePath().getParent(), ".export-", ".tmp");
+        Files.write(temp, bytes);
+        Files.move(temp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
     @Override
     public Integer call() throws IOException {
         TrainingRun trained = runs.resolve(run);
@@ -49,8 +56,16 @@ public class ExportPolicyCommand implements Callable<Integer> {
             throw new IllegalArgumentException("Run " + trained.getId() + " is " + trained.getState()
                     + " and has no policy to export");
         }
-        PolicyDocument policy = PolicyDocument.read(artifacts.store().readAllBytes(trained.getPolicySha256()),
-                "policy of run " + trained.getId());
+        byte[] stored = artifacts.store().readAllBytes(trained.getPolicySha256());
+        if (PolicyDocument.isDiscretised(stored)) {
+            // Learned on continuous data: the policy is its table plus the state clusters and dose bins that
+            // apply it to raw states. ONNX export of continuous policies comes with the continuous learners.
+            writeAtomically(stored);
+            System.out.printf("Wrote %s: discretised policy (state clusters, dose bins, action table) of run %s%n",
+                    out, trained.getId());
+            return 0;
+        }
+        PolicyDocument policy = PolicyDocument.read(stored, "policy of run " + trained.getId());
         int[] seen = DiscretePolicyEvaluation.seenStates(datasets.load(datasets.resolve(trained.getDatasetId())));
         Path temp = Files.createTempFile(out.toAbsolutePath().getParent(), ".export-", ".csv");
         try (BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {

@@ -41,6 +41,15 @@ public record PolicyDocument(String format, int formatVersion, String algorithm,
         }
     }
 
+    /** Whether the stored bytes are a discretised continuous-data policy rather than a discrete policy document. */
+    public static boolean isDiscretised(byte[] json) {
+        try {
+            return !JSON.readTree(json).has("format");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** @throws IllegalArgumentException for another format or version, naming both */
     public static PolicyDocument read(byte[] json, String source) {
         PolicyDocument document;

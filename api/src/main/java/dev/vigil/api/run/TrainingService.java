@@ -11,6 +11,7 @@ import dev.vigil.offlinerl.algo.AlgorithmRegistry;
 import dev.vigil.offlinerl.algo.RegisteredAlgorithm;
 import dev.vigil.offlinerl.algo.TrainedPolicy;
 import dev.vigil.offlinerl.algo.TrainingListener;
+import dev.vigil.offlinerl.discretise.DiscretisedPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -114,7 +115,12 @@ public class TrainingService {
                         runs.recordMetrics(run.getId(), iteration, metrics);
                         progress.onIteration(iteration, metrics);
                     });
-            return runs.succeeded(run.getId(), PolicyDocument.of(policy).toJson(),
+            // A policy learned on continuous data carries its state clusters and dose bins, without which its
+            // table cannot be applied to a patient: store it whole.
+            byte[] stored = policy instanceof DiscretisedPolicy discretised
+                    ? discretised.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                    : PolicyDocument.of(policy).toJson();
+            return runs.succeeded(run.getId(), stored,
                     prepared.algorithm().name() + " policy for dataset " + prepared.dataset().getName());
         } catch (RuntimeException e) {
             runs.failed(run.getId(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());

@@ -68,6 +68,30 @@ class TrainCommandTest {
     }
 
     @Test
+    void ogsrlTrainsOnAnIngestedIcuCohortAndExportsItsDiscretisation(QuarkusMainLauncher launcher) throws Exception {
+        Path cohort = Files.createTempDirectory("icu-").resolve("cohort");
+        assertThat(launcher.launch("synth", "sepsis", "--patients", "40", "--seed", "9", "--out", cohort.toString())
+                .exitCode()).isZero();
+        LaunchResult ingested = launcher.launch("ingest", cohort.toString(), "--cohort", "icu-sepsis", "--name", "icu40");
+        assertThat(ingested.exitCode()).as(ingested.getErrorOutput()).isZero();
+        String dataset = find(DATASET, ingested.getOutput());
+
+        LaunchResult trained = launcher.launch("train", "--algo", "ogsrl", "--dataset", dataset, "--seed", "2");
+        assertThat(trained.exitCode()).as(trained.getErrorOutput()).isZero();
+        String run = find(RUN, trained.getOutput());
+
+        Path out = cohort.resolveSibling("policy.json");
+        assertThat(launcher.launch("export-policy", "--run", run, "--out", out.toString()).exitCode()).isZero();
+        String json = Files.readString(out);
+        assertThat(json).contains("\"clusters\"").contains("\"iv_fluid\"").contains("\"vasopressor\"")
+                .contains("sepsis-bedside");
+
+        LaunchResult evaluated = launcher.launch("evaluate", "--run", run);
+        assertThat(evaluated.exitCode()).isEqualTo(2);
+        assertThat(evaluated.getErrorOutput()).contains("learned on continuous data");
+    }
+
+    @Test
     void badInputStopsBeforeTrainingWithAClearMessage(QuarkusMainLauncher launcher) throws Exception {
         LaunchResult unknown = launcher.launch("train", "--algo", "sac", "--dataset", "abcdef", "--seed", "1");
         assertThat(unknown.exitCode()).isEqualTo(2);

@@ -5,8 +5,7 @@ import dev.vigil.offlinerl.algo.tabular.BcConfig;
 import dev.vigil.offlinerl.algo.tabular.BehaviourCloning;
 import dev.vigil.offlinerl.algo.tabular.CqlConfig;
 import dev.vigil.offlinerl.algo.tabular.DiscreteCql;
-import dev.vigil.offlinerl.algo.tabular.OgsrlConfig;
-import dev.vigil.offlinerl.algo.tabular.TabularOgsrl;
+import dev.vigil.offlinerl.discretise.DiscretisedOgsrl;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,12 +21,16 @@ public final class AlgorithmRegistry {
     public AlgorithmRegistry() {
     }
 
-    /** {@code bc}, {@code cql} and {@code ogsrl} (the tabular versions) with their default configs. */
+    /**
+     * {@code bc} and {@code cql} (tabular) and {@code ogsrl} with their default configs. {@code ogsrl} takes every
+     * dataset kind: discrete data goes to tabular OGSRL unchanged, continuous data is discretised first
+     * ({@link DiscretisedOgsrl}).
+     */
     public static AlgorithmRegistry defaults() {
         AlgorithmRegistry registry = new AlgorithmRegistry();
         registry.register(new RegisteredAlgorithm<>(new BehaviourCloning(), BcConfig.class, BcConfig.defaults()));
         registry.register(new RegisteredAlgorithm<>(new DiscreteCql(), CqlConfig.class, CqlConfig.defaults()));
-        registry.register(new RegisteredAlgorithm<>(new TabularOgsrl(), OgsrlConfig.class, OgsrlConfig.defaults()));
+        registry.register(DiscretisedOgsrl.registered());
         return registry;
     }
 
