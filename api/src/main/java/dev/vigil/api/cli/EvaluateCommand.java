@@ -1,7 +1,6 @@
 package dev.vigil.api.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.api.artifact.ArtifactService;
 import dev.vigil.api.dataset.DatasetService;
 import dev.vigil.api.run.PolicyDocument;
 import dev.vigil.api.run.RunService;
@@ -31,9 +30,6 @@ public class EvaluateCommand implements Callable<Integer> {
     @Inject
     DatasetService datasets;
 
-    @Inject
-    ArtifactService artifacts;
-
     @Option(names = "--run", required = true, description = "Run id or a unique prefix (6+ characters).")
     String run;
 
@@ -45,18 +41,14 @@ public class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainingRun trained = runs.resolve(run);
-        if (trained.getPolicySha256() == null) {
-            throw new IllegalArgumentException("Run " + trained.getId() + " is " + trained.getState()
-                    + " and has no policy to evaluate");
-        }
-        byte[] stored = artifacts.store().readAllBytes(trained.getPolicySha256());
-        if (PolicyDocument.isDiscretised(stored)) {
+        RunService.RunPolicy loaded = runs.policyOf(run, "evaluate");
+        TrainingRun trained = loaded.run();
+        if (loaded.discretised()) {
             throw new IllegalArgumentException("Run " + trained.getId() + " learned on continuous data; its offline "
                     + "evaluation (on the discretised data, and against the simulator's true value) is not available "
                     + "yet: evaluate runs on discrete datasets for now");
         }
-        PolicyDocument policy = PolicyDocument.read(stored, "policy of run " + trained.getId());
+        PolicyDocument policy = loaded.document();
         var data = datasets.load(datasets.resolve(trained.getDatasetId()));
         var summary = new DiscretePolicyEvaluation(epsilon, 1.0, new BootstrapConfig(replicates, 0.95, trained.getSeed()))
                 .evaluate(data, policy.asTabular());

@@ -1,6 +1,5 @@
 package dev.vigil.api.cli;
 
-import dev.vigil.api.artifact.ArtifactService;
 import dev.vigil.api.dataset.DatasetService;
 import dev.vigil.api.run.PolicyDocument;
 import dev.vigil.api.run.RunService;
@@ -33,9 +32,6 @@ public class ExportPolicyCommand implements Callable<Integer> {
     @Inject
     DatasetService datasets;
 
-    @Inject
-    ArtifactService artifacts;
-
     @Option(names = "--run", required = true, description = "Run id or a unique prefix (6+ characters).")
     String run;
 
@@ -51,21 +47,17 @@ public class ExportPolicyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        TrainingRun trained = runs.resolve(run);
-        if (trained.getPolicySha256() == null) {
-            throw new IllegalArgumentException("Run " + trained.getId() + " is " + trained.getState()
-                    + " and has no policy to export");
-        }
-        byte[] stored = artifacts.store().readAllBytes(trained.getPolicySha256());
-        if (PolicyDocument.isDiscretised(stored)) {
+        RunService.RunPolicy loaded = runs.policyOf(run, "export");
+        TrainingRun trained = loaded.run();
+        if (loaded.discretised()) {
             // Learned on continuous data: the policy is its table plus the state clusters and dose bins that
             // apply it to raw states. ONNX export of continuous policies comes with the continuous learners.
-            writeAtomically(stored);
+            writeAtomically(loaded.stored());
             System.out.printf("Wrote %s: discretised policy (state clusters, dose bins, action table) of run %s%n",
                     out, trained.getId());
             return 0;
         }
-        PolicyDocument policy = PolicyDocument.read(stored, "policy of run " + trained.getId());
+        PolicyDocument policy = loaded.document();
         int[] seen = DiscretePolicyEvaluation.seenStates(datasets.load(datasets.resolve(trained.getDatasetId())));
         Path temp = Files.createTempFile(out.toAbsolutePath().getParent(), ".export-", ".csv");
         try (BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {

@@ -92,6 +92,35 @@ public class RunService {
         return matches.get(0);
     }
 
+    /** A finished run and the bytes of its stored policy. */
+    public record RunPolicy(TrainingRun run, byte[] stored) {
+
+        /** Whether it is a discretised continuous-data policy rather than a discrete policy document. */
+        public boolean discretised() {
+            return PolicyDocument.isDiscretised(stored);
+        }
+
+        /** The discrete policy document. */
+        public PolicyDocument document() {
+            return PolicyDocument.read(stored, "policy of run " + run.getId());
+        }
+    }
+
+    /**
+     * The run (id or unique prefix) and its policy.
+     *
+     * @param purpose what the caller wants the policy for, for the message when there is none
+     */
+    @Transactional
+    public RunPolicy policyOf(String idOrPrefix, String purpose) {
+        TrainingRun run = resolve(idOrPrefix);
+        if (run.getPolicySha256() == null) {
+            throw new IllegalArgumentException("Run " + run.getId() + " is " + run.getState() + " and has no policy to "
+                    + purpose);
+        }
+        return new RunPolicy(run, artifacts.store().readAllBytes(run.getPolicySha256()));
+    }
+
     @Transactional
     public List<RunMetric> metrics(String runId) {
         return em.createQuery("from RunMetric m where m.key.runId = :run order by m.key.iteration, m.key.name",
