@@ -29,8 +29,8 @@ import picocli.CommandLine.Option;
 @jakarta.enterprise.context.Dependent
 @io.quarkus.arc.Unremovable
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Serve Vigil with a demo user per role and the demo cohort, in its own data directory",
-            "(./vigil-demo-data unless VIGIL_DATA_DIR says otherwise). Prints the URL and the logins."})
+        description = {"Serve Vigil with demo users and a demo cohort; prints the URL and logins.",
+            "Uses its own data directory (./vigil-demo-data unless VIGIL_DATA_DIR says otherwise)."})
 public class DemoCommand implements Callable<Integer> {
 
     /** Marks a data directory as the demo's, so demo users are never added to real data. */

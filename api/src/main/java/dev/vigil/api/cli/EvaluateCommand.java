@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
 @Dependent
 @Unremovable
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Evaluate a run's policy offline on its dataset: behaviour policy estimated with an epsilon",
-            "floor, WIS, PDIS, WPDIS, FQE and weighted DR with bootstrap intervals (docs/ope.md). Prints JSON."})
+        description = {"Evaluate a run's policy offline on its dataset; prints JSON.",
+            "Behaviour policy estimated with an epsilon floor; WIS, PDIS, WPDIS, FQE and weighted DR",
+            "with bootstrap intervals (docs/ope.md)."})
 public class EvaluateCommand implements Callable<Integer> {
 
     @Inject

@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
 @Dependent
 @Unremovable
 @Command(name = "export-policy", mixinStandardHelpOptions = true,
-        description = {"Write a run's policy. Discrete states: CSV with header state,a0,...,aK and one row of",
-            "action probabilities per state id seen in the run's dataset."})
+        description = {"Write a run's policy to a file.",
+            "Discrete states: CSV with header state,a0,...,aK and one row of action probabilities per",
+            "state id seen in the run's dataset. Continuous data: the discretised policy as JSON."})
 public class ExportPolicyCommand implements Callable<Integer> {
 
     @Inject

@@ -26,8 +26,9 @@ import picocli.CommandLine.Parameters;
 @Dependent
 @Unremovable
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import a trajectory dataset from CSV (docs/dataset-csv.md). State and action types are",
-            "stated, never guessed. Tabular: columns episode,step,state,action,reward,done[,cost]."})
+        description = {"Import a trajectory dataset from CSV (docs/dataset-csv.md).",
+            "State and action types are stated, never guessed. Tabular: columns",
+            "episode,step,state,action,reward,done[,cost]."})
 public class ImportCommand implements Callable<Integer> {
 
     /** How the states or actions of the file are represented. */

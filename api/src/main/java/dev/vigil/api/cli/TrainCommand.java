@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
 @Dependent
 @Unremovable
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a policy on a dataset and record the run (config, seed, code version, metrics per",
-            "iteration, policy). Prints the run id. Algorithms: bc, cql, ogsrl (docs/algorithms.md)."})
+        description = {"Train a policy on a dataset and record the run; prints the run id.",
+            "The run keeps config, seed, code version, metrics per iteration and the policy.",
+            "Algorithms: bc, cql, ogsrl (docs/algorithms.md)."})
 public class TrainCommand implements Callable<Integer> {
 
     @Inject
