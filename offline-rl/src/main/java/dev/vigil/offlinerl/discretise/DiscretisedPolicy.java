@@ -1,5 +1,9 @@
 package dev.vigil.offlinerl.discretise;
 
+import dev.vigil.ingestion.dataset.Episode;
+
+import dev.vigil.ingestion.dataset.TrajectoryDataset;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -140,5 +144,20 @@ public record DiscretisedPolicy(double[][] probabilities, StateClusters clusters
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Not a discretised policy: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * {@code data} in this policy's tabular space: states as its cluster ids, actions as its joint dose-bin ids,
+     * and the data's own rewards or, when it has none, the terminal outcome reward (+1 survival, -1 death, as
+     * {@link DiscretisedOgsrlConfig} defaults). This is the data an offline evaluation of the policy reads.
+     */
+    public TrajectoryDataset discretise(TrajectoryDataset data) {
+        java.util.List<double[]> rewards = new java.util.ArrayList<>();
+        for (Episode e : data.episodes()) {
+            rewards.add(data.schema().hasRewards() ? e.rewards()
+                    : OutcomeRewards.of(e, DiscretisedOgsrlConfig.defaults().survivalReward(),
+                            DiscretisedOgsrlConfig.defaults().deathReward()));
+        }
+        return DiscretisedData.build(data, clusters, bins, null, rewards);
     }
 }

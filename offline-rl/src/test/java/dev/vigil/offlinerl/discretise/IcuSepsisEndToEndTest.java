@@ -109,4 +109,23 @@ class IcuSepsisEndToEndTest {
                 .contains("\"seed\":1");
         assertThat(policy.report().fallbackStates().size()).isLessThan(policy.stateCount() / 2);
     }
+
+    @Test
+    void theDataInThePolicysOwnTabularSpaceCanBeEvaluatedOffline() {
+        DiscretisedPolicy policy = fit(3);
+        TrajectoryDataset tabular = policy.discretise(data);
+        assertThat(tabular.schema().stateType().isDiscrete()).isTrue();
+        assertThat(tabular.schema().actionType().size()).isEqualTo(policy.actionCount());
+        assertThat(tabular.episodes()).hasSameSizeAs(data.episodes());
+        // Every step of the data lands on the cluster the policy would assign to its raw state.
+        var first = data.episodes().get(0);
+        double[] raw = ((dev.vigil.ingestion.dataset.ContinuousStates) first.states()).values()[0];
+        assertThat(((dev.vigil.ingestion.dataset.DiscreteStates) tabular.episodes().get(0).states()).id(0))
+                .isEqualTo(policy.stateId(raw));
+        var summary = new dev.vigil.offlinerl.ope.DiscretePolicyEvaluation(0.01, 1.0,
+                new dev.vigil.offlinerl.ope.BootstrapConfig(50, 0.95, 1))
+                .evaluate(tabular, new dev.vigil.offlinerl.tabular.TabularPolicy(policy.probabilities()));
+        assertThat(summary.estimates()).hasSize(5).allSatisfy(row -> assertThat(row.estimator()).isNotBlank());
+        assertThat(summary.episodes()).isEqualTo(data.episodes().size());
+    }
 }
