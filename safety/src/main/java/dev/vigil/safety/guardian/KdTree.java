@@ -97,40 +97,170 @@ final class KdTree {
      * @return {@code double[k]} squared distances, ascending
      */
     double[] nearestSquaredDistances(double[] query, int k, int excludeOriginal, int maxLeaves) {
-        Neighbours heap = new Neighbours(k);
-        if (maxLeaves == 0) {
-            nearest(0, query, heap, excludeOriginal, new int[] {Integer.MAX_VALUE});
-        } else {
-            bestBinFirst(query, heap, excludeOriginal, maxLeaves);
-        }
+        Neighbours heap = search(query, k, excludeOriginal, maxLeaves);
         return heap.sortedDistances();
     }
 
+    /**
+     * Squared distance to the k-th nearest reference point; the same search as
+     * {@link #nearestSquaredDistances} but allocation-free (per-thread scratch buffers).
+     */
+    double kthNearestSquaredDistance(double[] query, int k, int excludeOriginal, int maxLeaves) {
+        return search(query, k, excludeOriginal, maxLeaves).kth();
+    }
+
+    private Neighbours search(double[] query, int k, int excludeOriginal, int maxLeaves) {
+        Scratch scratch = SCRATCH.get();
+        Neighbours heap = scratch.neighbours(k);
+        if (maxLeaves == 0) {
+            scratch.leavesLeft[0] = Integer.MAX_VALUE;
+            nearest(0, query, heap, excludeOriginal, scratch.leavesLeft);
+        } else {
+            bestBinFirst(query, heap, excludeOriginal, maxLeaves, scratch.frontier);
+        }
+        return heap;
+    }
+
+    /** Per-thread reusable buffers: no allocation per query once warmed up. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private static final class Scratch {
+        final int[] leavesLeft = new int[1];
+        final Frontier frontier = new Frontier();
+        private Neighbours neighbours;
+
+        Neighbours neighbours(int k) {
+            if (neighbours == null || neighbours.capacity() != k) {
+                neighbours = new Neighbours(k);
+            } else {
+                neighbours.clear();
+            }
+            return neighbours;
+        }
+    }
+
+    /**
+     * Min-heap of (box distance, node) in parallel primitive arrays. Ties are broken by insertion order,
+     * so nodes come out in the same order as from a stable priority queue.
+     */
+    private static final class Frontier {
+        private double[] keys = new double[64];
+        private int[] nodes = new int[64];
+        private long[] seqs = new long[64];
+        private int size;
+        private long seq;
+
+        void clear() {
+            size = 0;
+            seq = 0;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        double minKey() {
+            return keys[0];
+        }
+
+        void add(double key, int node) {
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+                nodes = Arrays.copyOf(nodes, size * 2);
+                seqs = Arrays.copyOf(seqs, size * 2);
+            }
+            long s = seq++;
+            int i = size++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (!less(key, s, keys[parent], seqs[parent])) {
+                    break;
+                }
+                keys[i] = keys[parent];
+                nodes[i] = nodes[parent];
+                seqs[i] = seqs[parent];
+                i = parent;
+            }
+            keys[i] = key;
+            nodes[i] = node;
+            seqs[i] = s;
+        }
+
+        /** Removes the minimum and returns its node. */
+        int poll() {
+            int top = nodes[0];
+            int last = --size;
+            if (last > 0) {
+                double key = keys[last];
+                int node = nodes[last];
+                long s = seqs[last];
+                int i = 0;
+                while (true) {
+                    int child = 2 * i + 1;
+                    if (child >= last) {
+                        break;
+                    }
+                    int right = child + 1;
+                    if (right < last && less(keys[right], seqs[right], keys[child], seqs[child])) {
+                        child = right;
+                    }
+                    if (!less(keys[child], seqs[child], key, s)) {
+                        break;
+                    }
+                    keys[i] = keys[child];
+                    nodes[i] = nodes[child];
+                    seqs[i] = seqs[child];
+                    i = child;
+                }
+                keys[i] = key;
+                nodes[i] = node;
+                seqs[i] = s;
+            }
+            return top;
+        }
+
+        private static boolean less(double k1, long s1, double k2, long s2) {
+            return k1 < k2 || (k1 == k2 && s1 < s2);
+        }
+    }
+
     /** Scans leaves in order of box distance until the budget is spent (Beis and Lowe's search). */
-    private void bestBinFirst(double[] query, Neighbours heap, int exclude, int maxLeaves) {
-        java.util.PriorityQueue<double[]> frontier =
-                new java.util.PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
-        frontier.add(new double[] {0, 0});
+    private void bestBinFirst(double[] query, Neighbours heap, int exclude, int maxLeaves, Frontier frontier) {
+        frontier.clear();
+        frontier.add(0, 0);
         int leaves = 0;
         while (!frontier.isEmpty()) {
-            double[] entry = frontier.poll();
-            int node = (int) entry[1];
-            if (entry[0] >= heap.bound() || (leaves >= maxLeaves && heap.bound() < Double.POSITIVE_INFINITY)) {
+            double key = frontier.minKey();
+            int node = frontier.poll();
+            double bound = heap.bound();
+            if (key >= bound || (leaves >= maxLeaves && bound < Double.POSITIVE_INFINITY)) {
                 return;
             }
-            if (leftChild[node] < 0) {
+            int left = leftChild[node];
+            if (left < 0) {
                 leaves++;
-                for (int i = nodeStart[node]; i < nodeEnd[node]; i++) {
+                int end = nodeEnd[node];
+                for (int i = nodeStart[node]; i < end; i++) {
                     if (originalIndex[i] != exclude) {
-                        double dist = partialSquaredDistance(query, i, heap.bound());
-                        if (dist < heap.bound()) {
+                        double dist = partialSquaredDistance(query, i, bound);
+                        if (dist < bound) {
                             heap.offer(dist);
+                            bound = heap.bound();
                         }
                     }
                 }
             } else {
-                frontier.add(new double[] {boxSquaredDistance(leftChild[node], query), leftChild[node]});
-                frontier.add(new double[] {boxSquaredDistance(rightChild[node], query), rightChild[node]});
+                int right = rightChild[node];
+                double leftKey = boxSquaredDistance(left, query, bound);
+                double rightKey = boxSquaredDistance(right, query, bound);
+                // A child whose box is already beyond the k-th best would be discarded when polled
+                // (and would end the search, as nothing nearer remains); skip pushing it.
+                if (leftKey < bound) {
+                    frontier.add(leftKey, left);
+                }
+                if (rightKey < bound) {
+                    frontier.add(rightKey, right);
+                }
             }
         }
     }
@@ -283,6 +413,23 @@ final class KdTree {
         return sum;
     }
 
+    /** As {@link #boxSquaredDistance(int, double[])}, but returns early (a value >= bound) past the bound. */
+    private double boxSquaredDistance(int node, double[] query, double bound) {
+        int offset = node * d;
+        double sum = 0;
+        for (int j = 0; j < d; j++) {
+            double q = query[j];
+            double lo = boxMin[offset + j];
+            double hi = boxMax[offset + j];
+            double gap = q < lo ? lo - q : (q > hi ? q - hi : 0);
+            sum += gap * gap;
+            if (sum >= bound) {
+                return sum;
+            }
+        }
+        return sum;
+    }
+
     private void fillBox(int node) {
         int offset = node * d;
         Arrays.fill(boxMin, offset, offset + d, Double.POSITIVE_INFINITY);
@@ -406,6 +553,19 @@ final class KdTree {
                 heap[0] = value;
                 siftDown(0);
             }
+        }
+
+        int capacity() {
+            return heap.length;
+        }
+
+        void clear() {
+            size = 0;
+        }
+
+        /** The k-th smallest value offered (the largest kept); requires a full heap. */
+        double kth() {
+            return heap[0];
         }
 
         double[] sortedDistances() {

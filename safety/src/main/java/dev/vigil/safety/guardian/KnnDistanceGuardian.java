@@ -68,7 +68,6 @@ public final class KnnDistanceGuardian implements OodGuardian {
     }
 
     private static double kthDistance(KdTree tree, double[] point, KnnConfig config, int exclude) {
-        double[] squared = tree.nearestSquaredDistances(point, config.k(), exclude, config.maxLeaves());
-        return Math.sqrt(squared[config.k() - 1]);
+        return Math.sqrt(tree.kthNearestSquaredDistance(point, config.k(), exclude, config.maxLeaves()));
     }
 }
