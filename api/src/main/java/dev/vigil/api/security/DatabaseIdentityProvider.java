@@ -5,8 +5,6 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,12 +26,9 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
             AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
             String password = new String(request.getPassword().getPassword());
-            UserService.Principal principal = users.authenticate(request.getUsername(), password)
-                    .orElseThrow(AuthenticationFailedException::new);
-            return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(principal.username()))
-                    .addRoles(principal.roles())
-                    .build();
+            return users.authenticate(request.getUsername(), password)
+                    .orElseThrow(AuthenticationFailedException::new)
+                    .identity();
         });
     }
 }

@@ -5,8 +5,6 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,12 +29,9 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request,
             AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
-            UserService.Principal current = users.current(request.getPrincipal())
-                    .orElseThrow(() -> new AuthenticationFailedException("account disabled or removed"));
-            return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(current.username()))
-                    .addRoles(current.roles())
-                    .build();
+            return users.current(request.getPrincipal())
+                    .orElseThrow(() -> new AuthenticationFailedException("account disabled or removed"))
+                    .identity();
         });
     }
 }

@@ -30,6 +30,14 @@ public class UserService {
 
     /** A signed-in user's name and current roles. */
     public record Principal(String username, String displayName, Set<String> roles) {
+
+        /** The security identity requests of this user run as, with their current roles. */
+        public io.quarkus.security.identity.SecurityIdentity identity() {
+            return io.quarkus.security.runtime.QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new io.quarkus.security.runtime.QuarkusPrincipal(username))
+                    .addRoles(roles)
+                    .build();
+        }
     }
 
     @Transactional

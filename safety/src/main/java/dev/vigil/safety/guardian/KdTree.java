@@ -176,14 +176,20 @@ final class KdTree {
                 if (!less(key, s, keys[parent], seqs[parent])) {
                     break;
                 }
-                keys[i] = keys[parent];
-                nodes[i] = nodes[parent];
-                seqs[i] = seqs[parent];
+                move(parent, i);
                 i = parent;
             }
+            set(i, key, node, s);
+        }
+
+        private void move(int from, int to) {
+            set(to, keys[from], nodes[from], seqs[from]);
+        }
+
+        private void set(int i, double key, int node, long sequence) {
             keys[i] = key;
             nodes[i] = node;
-            seqs[i] = s;
+            seqs[i] = sequence;
         }
 
         /** Removes the minimum and returns its node. */
@@ -207,14 +213,10 @@ final class KdTree {
                     if (!less(keys[child], seqs[child], key, s)) {
                         break;
                     }
-                    keys[i] = keys[child];
-                    nodes[i] = nodes[child];
-                    seqs[i] = seqs[child];
+                    move(child, i);
                     i = child;
                 }
-                keys[i] = key;
-                nodes[i] = node;
-                seqs[i] = s;
+                set(i, key, node, s);
             }
             return top;
         }
