@@ -112,7 +112,7 @@ public record RuleSetDiff(String id, String fromVersion, String toVersion, List<
     }
 
     /** A condition as one line a clinician can read: {@code spo2 < 92}, {@code all(a >= 1, b < 2)}. */
-    static String describe(Condition condition) {
+    public static String describe(Condition condition) {
         if (condition instanceof Condition.Comparison comparison) {
             return operand(comparison.operand()) + " " + comparison.op().symbol() + " "
                     + CanonicalForm.number(comparison.value());
