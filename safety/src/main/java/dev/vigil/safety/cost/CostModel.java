@@ -130,9 +130,30 @@ public final class CostModel {
      * @throws IllegalArgumentException when the episode does not have this model's shape of states and actions
      */
     public EpisodeCosts evaluate(Episode episode) {
+        return evaluate(episode, actionRows(episode));
+    }
+
+    /**
+     * The costs of the episode's states had {@code actions} been taken at each step instead of the logged ones:
+     * what a safety report charges a policy's recommendations with on logged data. Rules over states alone give
+     * the same result as for the logged actions (the states are the logged ones).
+     *
+     * @param actions {@code double[steps][actionWidth]} in the dataset's action units and order
+     * @throws IllegalArgumentException when the shapes do not match the episode and this model
+     */
+    public EpisodeCosts evaluate(Episode episode, double[][] actions) {
         double[][] states = stateRows(episode);
-        double[][] actions = actionRows(episode);
         int steps = episode.steps();
+        if (actions.length != steps) {
+            throw new IllegalArgumentException("Episode " + episode.id() + " has " + steps + " steps but "
+                    + actions.length + " actions were given");
+        }
+        for (int t = 0; t < steps; t++) {
+            if (actions[t] == null || actions[t].length != schema.actions().size()) {
+                throw new IllegalArgumentException("Episode " + episode.id() + " step " + t + ": an action needs "
+                        + schema.actions().size() + " values, one per action column of the dataset");
+            }
+        }
         double[] stepCosts = new double[steps];
         int[] stepViolations = new int[steps];
         int[] ruleViolations = new int[conditions.length];
