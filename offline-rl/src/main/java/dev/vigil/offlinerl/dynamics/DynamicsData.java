@@ -146,6 +146,23 @@ public final class DynamicsData {
         return actionDimension;
     }
 
+    /**
+     * One (state, action) in dataset units as the scaled point guardians judge: missing (NaN) features imputed
+     * with the training means, then min-max scaled with the training scaler.
+     */
+    public double[] scaledPoint(double[] state, double[] action) {
+        if (state.length != stateDimension || action.length != actionDimension) {
+            throw new IllegalArgumentException("A point needs " + stateDimension + " state features and "
+                    + actionDimension + " actions, got " + state.length + " and " + action.length);
+        }
+        double[] row = new double[stateDimension + actionDimension];
+        for (int f = 0; f < stateDimension; f++) {
+            row[f] = Double.isNaN(state[f]) ? featureMeans[f] : state[f];
+        }
+        System.arraycopy(action, 0, row, stateDimension, actionDimension);
+        return scaler.transform(row);
+    }
+
     private static double[] imputedRow(ContinuousStates states, int t, double[] means) {
         double[] row = new double[means.length];
         for (int f = 0; f < means.length; f++) {
