@@ -10,7 +10,8 @@ import picocli.CommandLine.IVersionProvider;
         footer = {"", "Launcher commands (./vigil only): build, test. See README.md and docs/.", ""},
         subcommands = {ServeCommand.class, DemoCommand.class, UserCommand.class, IngestCommand.class,
             ImportCommand.class, DatasetsCommand.class, TrainCommand.class, EvaluateCommand.class,
-            ExportPolicyCommand.class, SynthCommand.class, BenchmarkCommand.class})
+            ExportPolicyCommand.class, SynthCommand.class, BenchmarkCommand.class,
+            SafetyReportCommand.class})
 public class VigilCommand {
 
     /** Prints the code version that every artifact records. */

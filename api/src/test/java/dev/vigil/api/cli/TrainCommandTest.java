@@ -89,6 +89,22 @@ class TrainCommandTest {
         LaunchResult evaluated = launcher.launch("evaluate", "--run", run, "--bootstrap", "50");
         assertThat(evaluated.exitCode()).as(evaluated.getErrorOutput()).isZero();
         assertThat(evaluated.getOutput()).contains("\"onDiscretisedData\" : true").contains("\"WDR\"");
+
+        Path reportDir = cohort.resolveSibling("safety");
+        LaunchResult reported = launcher.launch("safety-report", "--run", run, "--out", reportDir.toString());
+        // Exit 0 on PASS, 3 on FAIL: either way the three files are written and the verdict is printed.
+        assertThat(reported.exitCode()).as(reported.getErrorOutput()).isIn(0, 3);
+        assertThat(reported.getOutput()).containsPattern("(PASS|FAIL) under sepsis-bedside 1\\.0\\.0")
+                .contains("normalised cost");
+        assertThat(Files.readString(reportDir.resolve("report.json")))
+                .contains("\"format\" : \"vigil-safety-constraint-report\"").contains(run)
+                .contains("sepsis.spo2-low");
+        assertThat(Files.readString(reportDir.resolve("report.html"))).contains("data:image/png;base64,");
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(reportDir.resolve("report.pdf").toFile())) {
+            assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(2);
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("Worst episodes")
+                    .contains(run);
+        }
     }
 
     @Test
