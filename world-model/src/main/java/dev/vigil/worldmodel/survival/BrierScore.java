@@ -39,7 +39,8 @@ public final class BrierScore {
                 }
             } else if (times[i] > t) {
                 if (gAtT <= 0) {
-                    throw new IllegalArgumentException("the censoring survival G(" + t + ") is 0: the Brier score at t = "
+                    throw new IllegalArgumentException("the censoring survival G(" + t + ") is 0: "
+                            + "the Brier score at t = "
                             + t + " is undefined; choose an earlier time");
                 }
                 sum += (1 - s) * (1 - s) / gAtT;

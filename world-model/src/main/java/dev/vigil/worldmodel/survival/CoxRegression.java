@@ -92,7 +92,8 @@ public final class CoxRegression {
         for (int j = 0; j < p; j++) {
             double se = Math.sqrt(covariance.getEntry(j, j));
             double z = beta[j] / se;
-            terms.put(data.covariateNames().get(j), new CoxTerm(beta[j], se, z, 2 * normal.cumulativeProbability(-Math.abs(z)),
+            double pValue = 2 * normal.cumulativeProbability(-Math.abs(z));
+            terms.put(data.covariateNames().get(j), new CoxTerm(beta[j], se, z, pValue,
                     Math.exp(beta[j]), Math.exp(beta[j] - Z_975 * se), Math.exp(beta[j] + Z_975 * se)));
         }
         double[] eta = new double[n];
@@ -135,11 +136,12 @@ public final class CoxRegression {
 
     private static DecompositionSolver decompose(CoxPartialLikelihood.Evaluation evaluation, SurvivalData data) {
         try {
-            return new CholeskyDecomposition(new Array2DRowRealMatrix(evaluation.information()), 1e-12, 1e-12).getSolver();
+            RealMatrix information = new Array2DRowRealMatrix(evaluation.information());
+            return new CholeskyDecomposition(information, 1e-12, 1e-12).getSolver();
         } catch (NonPositiveDefiniteMatrixException e) {
             throw new IllegalArgumentException(data.source() + ": the Cox information matrix is singular: covariates "
-                    + data.covariateNames() + " are collinear, constant among the subjects at risk, or perfectly separate "
-                    + "the events", e);
+                    + data.covariateNames() + " are collinear, constant among the subjects at risk,"
+                    + " or perfectly separate the events", e);
         }
     }
 

@@ -61,7 +61,8 @@ public final class SurvivalCsv {
             }
             List<String> cells = split(lines.get(l));
             if (cells.size() != header.size()) {
-                throw new IllegalArgumentException(name + ": line " + (l + 1) + ": " + cells.size() + " fields, the header has "
+                throw new IllegalArgumentException(name + ": line " + (l + 1) + ": " + cells.size()
+                        + " fields, the header has "
                         + header.size());
             }
             rows.add(cells.toArray(String[]::new));
@@ -125,7 +126,8 @@ public final class SurvivalCsv {
                 constant = x[i][j] == x[0][j];
             }
             if (constant) {
-                throw new IllegalArgumentException(name + ": column '" + names.get(j) + "' has the same value " + x[0][j]
+                throw new IllegalArgumentException(name + ": column '" + names.get(j) + "' has the same value "
+                        + x[0][j]
                         + " on all " + n + " rows; a constant covariate has no estimable effect: leave it out");
             }
         }

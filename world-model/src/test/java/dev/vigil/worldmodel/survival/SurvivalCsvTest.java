@@ -48,7 +48,8 @@ class SurvivalCsvTest {
         assertThatThrownBy(() -> SurvivalCsv.read(write("time,event,age\n5,1,60\n-2,1,61\n"), "time", "event"))
                 .hasMessageContaining("line 3").hasMessageContaining("negative time -2");
         assertThatThrownBy(() -> SurvivalCsv.read(write("time,event,age\n5,2,60\n6,1,61\n"), "time", "event"))
-                .hasMessageContaining("line 2").hasMessageContaining("'event'").hasMessageContaining("0 (censored) or 1");
+                .hasMessageContaining("line 2").hasMessageContaining("'event'")
+                .hasMessageContaining("0 (censored) or 1");
         assertThatThrownBy(() -> SurvivalCsv.read(write("time,event,age\n5,1,60\n6,1\n"), "time", "event"))
                 .hasMessageContaining("line 3").hasMessageContaining("2 fields");
     }

@@ -20,7 +20,8 @@ public record DeepSurvConfig(List<Integer> hiddenLayers, double dropout, double 
     public DeepSurvConfig {
         hiddenLayers = List.copyOf(hiddenLayers);
         if (hiddenLayers.isEmpty() || hiddenLayers.stream().anyMatch(w -> w < 1)) {
-            throw new IllegalArgumentException("hiddenLayers " + hiddenLayers + ": need at least one layer, widths >= 1");
+            throw new IllegalArgumentException("hiddenLayers " + hiddenLayers
+                    + ": need at least one layer, widths >= 1");
         }
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("dropout " + dropout + " must be in [0, 1)");
@@ -32,7 +33,8 @@ public record DeepSurvConfig(List<Integer> hiddenLayers, double dropout, double 
             throw new IllegalArgumentException("learningRate " + learningRate + " must be > 0");
         }
         if (maxEpochs < 1 || patience < 1) {
-            throw new IllegalArgumentException("maxEpochs " + maxEpochs + " and patience " + patience + " must be >= 1");
+            throw new IllegalArgumentException("maxEpochs " + maxEpochs + " and patience " + patience
+                    + " must be >= 1");
         }
         if (!(validationFraction >= 0 && validationFraction <= 0.5)) {
             throw new IllegalArgumentException("validationFraction " + validationFraction + " must be in [0, 0.5]");
