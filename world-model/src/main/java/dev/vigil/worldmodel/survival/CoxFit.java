@@ -18,12 +18,13 @@ import java.util.Map;
  * @param events observed events
  * @param ties tie handling
  * @param iterations Newton-Raphson iterations used
+ * @param stepHalvings how many of them halved a step that had lowered the log-likelihood
  * @param converged whether the relative change of the log-likelihood fell below the tolerance
  * @param source the data's source (file name)
  */
 public record CoxFit(Map<String, CoxTerm> terms, double logLikelihoodNull, double logLikelihood,
         double likelihoodRatioChiSquare, double likelihoodRatioP, double concordance, int n, int events, Ties ties,
-        int iterations, boolean converged, String source) {
+        int iterations, int stepHalvings, boolean converged, String source) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -62,12 +62,14 @@ public final class CoxRegression {
         int iterations = 0;
         boolean converged = false;
         int halving = 0;
+        int stepHalvings = 0;
         for (int iter = 1; iter <= maxIterations; iter++) {
             iterations = iter;
             CoxPartialLikelihood.Evaluation next = likelihood.evaluate(candidate);
+            // As R's coxfit6: the convergence test comes first and ignores the direction of a tiny change (at an
+            // optimum the step can lower the log-likelihood by rounding), but never directly after a halving.
             boolean improved = !Double.isNaN(next.logLikelihood()) && next.logLikelihood() >= current.logLikelihood();
-            if (improved && halving == 0
-                    && Math.abs(1 - current.logLikelihood() / next.logLikelihood()) <= tolerance) {
+            if (halving == 0 && Math.abs(1 - current.logLikelihood() / next.logLikelihood()) <= tolerance) {
                 beta = candidate;
                 current = next;
                 converged = true;
@@ -76,6 +78,7 @@ public final class CoxRegression {
             if (!improved) {
                 // Step halving: move half-way back towards the last accepted estimate.
                 halving++;
+                stepHalvings++;
                 for (int j = 0; j < p; j++) {
                     candidate[j] = (candidate[j] + beta[j]) / 2;
                 }
@@ -104,7 +107,7 @@ public final class CoxRegression {
         double lrP = 1 - new ChiSquaredDistribution(p).cumulativeProbability(chiSquare);
         double concordance = Concordance.harrell(data.times(), data.events(), eta).index();
         CoxFit fit = new CoxFit(terms, logLikNull, current.logLikelihood(), chiSquare, lrP, concordance, n,
-                data.eventCount(), ties, iterations, converged, data.source());
+                data.eventCount(), ties, iterations, stepHalvings, converged, data.source());
         return new CoxModel(fit, data.covariateNames(), beta.clone(), centre,
                 BaselineHazard.estimate(data.times(), data.events(), eta, ties));
     }

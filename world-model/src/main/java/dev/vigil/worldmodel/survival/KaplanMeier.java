@@ -88,9 +88,9 @@ public final class KaplanMeier {
     }
 
     /**
-     * The Kaplan-Meier estimate G of the censoring distribution (censorings are the "events"). At a time where
-     * both happen, events come first, so G(t-) is the probability of being still uncensored just before t: the
-     * weight IPCW metrics divide by.
+     * The Kaplan-Meier estimate G of the censoring distribution: censorings are its "events" and events its
+     * censorings, so a subject whose event is at t is still at risk of censoring at t. G(t-) is the probability of
+     * being still uncensored just before t: the weight IPCW metrics divide by.
      */
     public static SurvivalCurve censoringSurvival(double[] times, int[] events) {
         int[] flipped = new int[events.length];

@@ -117,6 +117,41 @@ class CoxGoldenTest {
     }
 
     @Test
+    void halvesAStepThatOvershootsAndStillReachesTheMaximum() {
+        // One outlying covariate value (10) makes a full Newton step overshoot on the way to the optimum (found by
+        // a search over small data sets); the fit must halve it and still end where the score is zero.
+        double[] times = {1, 2, 3, 4, 5, 6, 7, 8};
+        int[] events = {0, 1, 1, 1, 0, 1, 1, 1};
+        double[][] x = {{1}, {10}, {0}, {1}, {0}, {0}, {1.2}, {1}};
+        CoxModel model = CoxRegression.fit(new SurvivalData(times, events, x, List.of("x"), "outlier"), Ties.BRESLOW);
+
+        assertThat(model.fit().stepHalvings()).isPositive();
+        assertThat(model.fit().converged()).isTrue();
+        double beta = model.coefficients()[0];
+        // The score does not depend on centring, so the raw covariates do.
+        CoxPartialLikelihood likelihood = new CoxPartialLikelihood(times, events, x, Ties.BRESLOW);
+        assertThat(likelihood.evaluate(new double[] {beta}).score()[0]).isCloseTo(0, within(1e-6));
+        double best = likelihood.evaluate(new double[] {beta}).logLikelihood();
+        assertThat(model.fit().logLikelihood()).isCloseTo(best, within(1e-12));
+        assertThat(likelihood.evaluate(new double[] {beta + 1e-3}).logLikelihood()).isLessThan(best);
+        assertThat(likelihood.evaluate(new double[] {beta - 1e-3}).logLikelihood()).isLessThan(best);
+    }
+
+    @Test
+    void convergesAtOnceWhenTheNullIsTheOptimum() {
+        // Score exactly zero at beta = 0 (x balanced within every risk set up to rounding): the first Newton step
+        // is ~1e-16 and may lower the log-likelihood by one ulp; R's rule (convergence test before the halving
+        // test) stops there instead of halving until the iterations run out.
+        double[] times = {1, 2, 3, 4, 5, 6};
+        int[] events = {1, 0, 1, 1, 1, 1};
+        double[][] x = {{2}, {1}, {0}, {0}, {1}, {1}};
+        CoxFit fit = CoxRegression.fit(new SurvivalData(times, events, x, List.of("x"), "null"), Ties.BRESLOW).fit();
+        assertThat(fit.converged()).isTrue();
+        assertThat(fit.iterations()).isEqualTo(1);
+        assertThat(fit.terms().get("x").coefficient()).isCloseTo(0, within(1e-12));
+    }
+
+    @Test
     void reportsNonConvergenceWhenIterationsRunOut() {
         CoxFit fit = CoxRegression.fit(DATA, Ties.BRESLOW, 1, 1e-9).fit();
         assertThat(fit.converged()).isFalse();
