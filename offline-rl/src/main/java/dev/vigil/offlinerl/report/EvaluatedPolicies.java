@@ -41,6 +41,46 @@ public final class EvaluatedPolicies {
     }
 
     /**
+     * {@code policy} mixed with the uniform policy: {@code (1 - epsilon) pi(a | s) + epsilon / A}, recommending what
+     * {@code policy} recommends. Deterministic policies followed over many steps give almost every logged episode a
+     * trajectory weight of exactly 0, which leaves WIS undefined; the AI Clinician softens its policy the same way
+     * (epsilon 0.01) before importance sampling. The report's notes should say so ({@link
+     * EvaluationReportBuilder#note}).
+     */
+    public static EvaluatedPolicy softened(EvaluatedPolicy policy, double epsilon) {
+        if (!(epsilon >= 0 && epsilon < 1)) {
+            throw new IllegalArgumentException("Policy " + policy.name() + ": epsilon must be in [0, 1), got "
+                    + epsilon);
+        }
+        return new EvaluatedPolicy() {
+            @Override
+            public String name() {
+                return policy.name();
+            }
+
+            @Override
+            public double[] actionProbabilities(LoggedStep step) {
+                double[] p = policy.actionProbabilities(step);
+                double[] q = new double[p.length];
+                for (int a = 0; a < p.length; a++) {
+                    q[a] = (1 - epsilon) * p[a] + epsilon / p.length;
+                }
+                return q;
+            }
+
+            @Override
+            public double[] recommendedDoses(LoggedStep step) {
+                return policy.recommendedDoses(step);
+            }
+
+            @Override
+            public int recommendedActionId(LoggedStep step) {
+                return policy.recommendedActionId(step);
+            }
+        };
+    }
+
+    /**
      * A tabular policy over the report space's state ids (e.g. BC or CQL on discrete data).
      *
      * @param bins the report space's dose bins, to give doses for its action ids; null when actions are plain ids

@@ -200,7 +200,7 @@ public final class EvaluationReportBuilder {
             traces.add(trace);
             estimates.add(PolicyEstimates.of(trace, logged, bootstrap));
         }
-        int shown = choose(estimates);
+        int shown = choose(estimates, notes);
         PolicyTrace policy = traces.get(shown);
         PolicyEstimates policyEstimates = estimates.get(shown);
         PolicyTrace clinicianTrace = PolicyTrace.clinicians(logged);
@@ -256,7 +256,6 @@ public final class EvaluationReportBuilder {
         if (!logged.ruleIds.isEmpty()) {
             ruleCosts.add(new RuleCost("total", Double.NaN, clinicians.cost(), policyEstimates.cost()));
         }
-
         OodRates ood = ood(logged, policy, notes);
         ActionHeatMaps actions = heatMaps(logged, policy, notes);
         List<DoseExcessCurve> doseExcess = doseExcess(logged, policy, notes);
@@ -286,11 +285,21 @@ public final class EvaluationReportBuilder {
         return all;
     }
 
-    private int choose(List<PolicyEstimates> estimates) {
+    private int choose(List<PolicyEstimates> estimates, List<String> notes) {
         if (selection == CheckpointSelection.LAST) {
             return estimates.size() - 1;
         }
-        return LowerBoundSelection.best(estimates.stream().map(e -> e.intervals().get(selectionEstimator)).toList());
+        List<BootstrapInterval> intervals = estimates.stream().map(e -> e.intervals().get(selectionEstimator))
+                .toList();
+        if (intervals.stream().allMatch(i -> Double.isNaN(i.lowerBound()))) {
+            // Every trajectory weight is 0 for every candidate (deterministic policies over long episodes): the
+            // data cannot rank them, so the report falls back to the last one and says so.
+            notes.add("No candidate checkpoint has a defined " + selectionEstimator + " lower bound (no logged "
+                    + "episode follows any of them with non-zero weight): showing the last checkpoint instead. "
+                    + "Soften the policies (EvaluatedPolicies.softened) to rank them.");
+            return estimates.size() - 1;
+        }
+        return LowerBoundSelection.best(intervals);
     }
 
     private RewardCostPoint point(String label, String kind, int iteration, PolicyEstimates e) {
