@@ -60,7 +60,7 @@ class IcuSepsisReportTest {
     @BeforeAll
     static void build() throws Exception {
         Path dir = Files.createTempDirectory("vigil-report");
-        new SepsisCohortGenerator(2).generate(SepsisCohortConfig.of(80, 5), dir);
+        new SepsisCohortGenerator(2).generate(SepsisCohortConfig.of(60, 5), dir);
         data = new IngestionPipeline(UnitConverter.load()).run(new BulkNdjsonSource(dir),
                 CohortSpecs.shipped("icu-sepsis"), IngestionListener.NONE, "report-test");
         MetricSample.Recorder recorder = new MetricSample.Recorder();
@@ -186,8 +186,11 @@ class IcuSepsisReportTest {
                 return guarded.report();
             }
         };
-        EvaluatedPolicy softened = EvaluatedPolicies.of("continuous", continuous, guarded.bins(),
-                guarded.clusters().fill(), 0.1);
+        // A space of its own (k-means on the data, quartile dose bins: the same bins as the guarded fit's).
+        EvaluationSpace space = EvaluationSpace.fit(data, 15, 3);
+        assertThat(space.stateCount()).isEqualTo(15);
+        EvaluatedPolicy softened = EvaluatedPolicies.of("continuous", continuous, space.bins(),
+                space.clusters().fill(), 0.1);
         EvaluatedPolicy tabular = EvaluatedPolicies.of("tabular", guarded);
         double[] state = ((dev.vigil.ingestion.dataset.ContinuousStates) data.episodes().get(0).states()).values()[0];
         LoggedStep step = new LoggedStep(0, 0, state, guarded.stateId(state), 0, new double[] {0, 0});
@@ -197,8 +200,10 @@ class IcuSepsisReportTest {
         assertThat(p[bin]).isCloseTo(0.9 + 0.1 / p.length, within(1e-12));
         assertThat(Arrays.stream(p).sum()).isCloseTo(1, within(1e-12));
 
-        EvaluationReport continuousReport = EvaluationReportBuilder.forData(data, EvaluationSpace.of(guarded))
+        EvaluationReport continuousReport = EvaluationReportBuilder.forData(data, space)
                 .policy(softened, 1).costModel(costs).bootstrap(50, 0.95).seed(2).build();
+        assertThat(continuousReport.ope().stateCount()).isEqualTo(15);
+        assertThat(continuousReport.ope().actionCount()).isEqualTo(guarded.actionCount());
         assertThat(continuousReport.ope().policy().get(0).estimate()).isBetween(-1.0, 1.0);
         assertThat(continuousReport.doseExcess()).hasSize(2);
     }
