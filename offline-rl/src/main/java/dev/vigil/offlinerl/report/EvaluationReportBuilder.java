@@ -221,7 +221,7 @@ public final class EvaluationReportBuilder {
         notes.add(String.format(Locale.ROOT, "The clinicians' policy is estimated from the data with an epsilon floor "
                 + "of %s: %d (state, action) pairs floored.", epsilonFloor, logged.behaviour.flooredCount()));
         double wisEss = policyEstimates.ess().get("WIS");
-        if (wisEss < LOW_ESS_SHARE * logged.episodes()) {
+        if (!(wisEss >= LOW_ESS_SHARE * logged.episodes())) { // NaN (no weight at all) is low too
             notes.add(String.format(Locale.ROOT, "Low effective sample size: the policy's WIS rests on %.1f effective "
                     + "episodes of %d (below %.0f %%); treat its estimates as noise.", wisEss, logged.episodes(),
                     100 * LOW_ESS_SHARE));

@@ -242,7 +242,12 @@ public final class ReportHtmlWriter {
         if (Double.isInfinite(v)) {
             return v > 0 ? "&infin;" : "-&infin;";
         }
-        return String.format(Locale.ROOT, Math.abs(v) >= 1000 || v == Math.rint(v) ? "%.0f" : "%.4g", v);
+        if (Math.abs(v) >= 1000 || v == Math.rint(v)) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        String s = String.format(Locale.ROOT, "%.4g", v);
+        // 0.01000 -> 0.01; exponent forms are left alone.
+        return s.contains("e") || !s.contains(".") ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
     private static String pct(double share) {

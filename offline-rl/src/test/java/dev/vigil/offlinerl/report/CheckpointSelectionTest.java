@@ -94,6 +94,36 @@ class CheckpointSelectionTest {
     }
 
     @Test
+    void whenNoCandidateHasALowerBoundTheLastIsShownAndANoteSaysWhy() {
+        // A third action nobody logged: policies taking only it give every episode weight 0, so WIS is undefined.
+        EvaluatedPolicy never = new EvaluatedPolicy() {
+            @Override
+            public String name() {
+                return "never";
+            }
+
+            @Override
+            public double[] actionProbabilities(LoggedStep step) {
+                return new double[] {0, 0, 1};
+            }
+
+            @Override
+            public double[] recommendedDoses(LoggedStep step) {
+                return null;
+            }
+        };
+        EvaluationReport report = EvaluationReportBuilder.forData(DATA, new EvaluationSpace(null, null, 1, 3))
+                .checkpoints(List.of(new Checkpoint(1, never))).policy(never, 2).bootstrap(20, 0.95).seed(1).build();
+
+        assertThat(report.checkpoint().iteration()).isEqualTo(2);
+        assertThat(report.checkpoint().candidates()).allSatisfy(c -> assertThat(c.lowerBound()).isNaN());
+        assertThat(report.ope().policy().get(0).estimate()).isNaN();
+        assertThat(report.notes()).anyMatch(n -> n.contains("showing the last checkpoint"))
+                .anyMatch(n -> n.startsWith("Low effective sample size"));
+        assertThat(ReportJson.read(ReportJson.write(report)).ope().policy().get(0).estimate()).isNaN();
+    }
+
+    @Test
     void sameSeedSameReport() {
         assertThat(ReportJson.write(builder().build())).isEqualTo(ReportJson.write(builder().build()));
     }
