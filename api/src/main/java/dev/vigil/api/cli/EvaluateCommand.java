@@ -1,74 +1,77 @@
 package dev.vigil.api.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.api.dataset.DatasetService;
-import dev.vigil.offlinerl.discretise.DiscretisedPolicy;
-import dev.vigil.offlinerl.tabular.TabularPolicy;
-import dev.vigil.api.run.RunService;
-import dev.vigil.api.run.TrainingRun;
-import dev.vigil.offlinerl.ope.BootstrapConfig;
-import dev.vigil.offlinerl.ope.DiscretePolicyEvaluation;
+import dev.vigil.api.artifact.ArtifactService;
+import dev.vigil.api.report.RunReport;
+import dev.vigil.api.report.RunReportService;
+import dev.vigil.offlinerl.report.CheckpointSelection;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Off-policy evaluation of a run's policy on its dataset, printed as JSON. */
+/** The evaluation report of a run: printed as JSON, stored with the run, optionally written to a folder. */
 @Dependent
 @Unremovable
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Evaluate a run's policy offline on its dataset; prints JSON.",
-            "Policies learned on continuous data are evaluated in their own discretisation.",
-            "Behaviour policy estimated with an epsilon floor; WIS, PDIS, WPDIS, FQE and weighted DR",
-            "with bootstrap intervals (docs/ope.md)."})
+        description = {"Evaluate a run's policy offline on its dataset (docs/evaluation-report.md): learning",
+            "curves, WIS, WPDIS, FQE and weighted DR with bootstrap intervals and ESS for the policy and the",
+            "clinicians, reward versus cost, out-of-support rates, action heat maps and outcome versus dose",
+            "excess. Prints the report as JSON, records it with the run (see it in the UI) and, with --out,",
+            "writes evaluation.json and evaluation.html there."})
 public class EvaluateCommand implements Callable<Integer> {
 
     @Inject
-    RunService runs;
+    RunReportService reports;
 
     @Inject
-    DatasetService datasets;
+    ArtifactService artifacts;
 
     @Option(names = "--run", required = true, description = "Run id or a unique prefix (6+ characters).")
     String run;
 
-    @Option(names = "--epsilon", defaultValue = "0.01", description = "Behaviour floor on unseen actions.")
-    double epsilon;
+    @Option(names = "--checkpoint", defaultValue = "last",
+            description = "Which checkpoint to show: last or best-by-ope-lower-bound (default ${DEFAULT-VALUE}).")
+    String checkpoint;
 
     @Option(names = "--bootstrap", defaultValue = "500", description = "Bootstrap replicates.")
     int replicates;
 
+    @Option(names = "--out", description = "Folder to write evaluation.json and evaluation.html to.")
+    Path out;
+
     @Override
     public Integer call() throws Exception {
-        RunService.RunPolicy loaded = runs.policyOf(run, "evaluate");
-        TrainingRun trained = loaded.run();
-        var data = datasets.load(datasets.resolve(trained.getDatasetId()));
-        DiscretePolicyEvaluation evaluation = new DiscretePolicyEvaluation(epsilon, 1.0,
-                new BootstrapConfig(replicates, 0.95, trained.getSeed()));
-        DiscretePolicyEvaluation.Summary summary;
-        boolean onDiscretisedData = loaded.discretised();
-        if (onDiscretisedData) {
-            // Learned on continuous data: evaluate in the policy's own tabular space (its state clusters and
-            // dose bins applied to the data), the space its behaviour estimate and FQE can be built in.
-            DiscretisedPolicy policy = DiscretisedPolicy.fromJson(new String(loaded.stored(),
-                    java.nio.charset.StandardCharsets.UTF_8));
-            summary = evaluation.evaluate(policy.discretise(data), new TabularPolicy(policy.probabilities()));
-        } else {
-            summary = evaluation.evaluate(data, loaded.document().asTabular());
+        CheckpointSelection selection = switch (checkpoint) {
+            case "last" -> CheckpointSelection.LAST;
+            case "best-by-ope-lower-bound", "best" -> CheckpointSelection.BEST_LOWER_BOUND;
+            default -> throw new IllegalArgumentException("--checkpoint must be last or best-by-ope-lower-bound, got '"
+                    + checkpoint + "'");
+        };
+        RunReport report = reports.evaluation(run, selection, replicates, System.getProperty("user.name", "cli"));
+        try (InputStream json = artifacts.open(report.getJsonSha256())) {
+            System.out.println(new String(json.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         }
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("run", trained.getId());
-        report.put("algorithm", trained.getAlgorithm());
-        report.put("dataset", trained.getDatasetId());
-        report.put("policySha256", trained.getPolicySha256());
-        report.put("checkpoint", "last");
-        report.put("onDiscretisedData", onDiscretisedData);
-        report.put("evaluation", summary);
-        System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+        if (out != null) {
+            Files.createDirectories(out);
+            copy(report.getJsonSha256(), out.resolve("evaluation.json"));
+            copy(report.getHtmlSha256(), out.resolve("evaluation.html"));
+            System.err.println("Wrote " + out.resolve("evaluation.json") + " and evaluation.html");
+        }
+        System.err.println("report-id: " + report.getId());
         return 0;
+    }
+
+    private void copy(String sha256, Path target) throws java.io.IOException {
+        Path temporary = Files.createTempFile(target.getParent(), ".report", ".tmp");
+        try (InputStream in = artifacts.open(sha256)) {
+            Files.copy(in, temporary, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -1,7 +1,8 @@
 package dev.vigil.api.cli;
 
 import dev.vigil.api.artifact.ArtifactService;
-import dev.vigil.api.safety.SafetyReportGenerator;
+import dev.vigil.api.report.RunReport;
+import dev.vigil.api.report.RunReportService;
 import dev.vigil.safety.constraint.SafetyThresholds;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Option;
 public class SafetyReportCommand implements Callable<Integer> {
 
     @Inject
-    SafetyReportGenerator generator;
+    RunReportService reports;
 
     @Inject
     ArtifactService artifacts;
@@ -58,17 +59,17 @@ public class SafetyReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SafetyThresholds thresholds = new SafetyThresholds(maxNormalisedCost, maxOodRate, maxRuleExcess, minCoverage);
-        SafetyReportGenerator.Generated generated = generator.generate(run, ruleSet, ruleSetVersion, budget,
-                thresholds, System.getProperty("user.name", "cli"));
+        RunReport report = reports.safety(run, ruleSet, ruleSetVersion, budget, thresholds,
+                System.getProperty("user.name", "cli"));
         Files.createDirectories(out);
-        copy(generated.jsonSha256(), out.resolve("report.json"));
-        copy(generated.htmlSha256(), out.resolve("report.html"));
-        copy(generated.pdfSha256(), out.resolve("report.pdf"));
-        System.out.println((generated.report().verdict().pass() ? "PASS" : "FAIL") + " under "
-                + generated.report().ruleSet().id() + " " + generated.ruleSetVersion());
-        generated.report().verdict().reasons().forEach(r -> System.out.println("  " + r));
+        copy(report.getJsonSha256(), out.resolve("report.json"));
+        copy(report.getHtmlSha256(), out.resolve("report.html"));
+        copy(report.getPdfSha256(), out.resolve("report.pdf"));
+        System.out.println(report.getVerdict() + " under " + report.getRuleSetId() + " " + report.getRuleSetVersion());
+        System.out.println("  " + report.getSummary());
         System.out.println("Wrote " + out.resolve("report.json") + ", report.html and report.pdf");
-        return generated.report().verdict().pass() ? 0 : 3;
+        System.out.println("report-id: " + report.getId());
+        return "PASS".equals(report.getVerdict()) ? 0 : 3;
     }
 
     private void copy(String sha256, Path target) throws java.io.IOException {

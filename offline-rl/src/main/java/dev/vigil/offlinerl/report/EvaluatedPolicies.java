@@ -80,6 +80,26 @@ public final class EvaluatedPolicies {
         };
     }
 
+    /** A stored tabular policy (the rows of a discrete run's policy document) over the dataset's own ids. */
+    public static EvaluatedPolicy of(String name, dev.vigil.offlinerl.tabular.TabularPolicy policy) {
+        return new EvaluatedPolicy() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public double[] actionProbabilities(LoggedStep step) {
+                return policy.row(step.stateId());
+            }
+
+            @Override
+            public double[] recommendedDoses(LoggedStep step) {
+                return null;
+            }
+        };
+    }
+
     /**
      * A tabular policy over the report space's state ids (e.g. BC or CQL on discrete data).
      *

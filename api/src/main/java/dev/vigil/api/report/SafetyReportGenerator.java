@@ -1,6 +1,5 @@
-package dev.vigil.api.safety;
+package dev.vigil.api.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.vigil.api.artifact.ArtifactService;
@@ -77,7 +76,7 @@ public class SafetyReportGenerator {
         DiscretisedPolicy policy = DiscretisedPolicy.fromJson(new String(loaded.stored(), StandardCharsets.UTF_8));
         RuleSetVersionRecord rules = ruleSetVersion == null ? ruleSets.latest(ruleSetId)
                 : ruleSets.require(ruleSetId, ruleSetVersion);
-        CostBudget costBudget = new CostBudget(budget != null ? budget : configuredBudget(run));
+        CostBudget costBudget = new CostBudget(budget != null ? budget : SafetyBudget.of(run));
         TrajectoryDataset data = datasets.load(datasets.resolve(run.getDatasetId()));
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("Run", run.getId());
@@ -112,15 +111,5 @@ public class SafetyReportGenerator {
     private String put(byte[] bytes, String mediaType, String description, String user) {
         return artifacts.put(new ByteArrayInputStream(bytes), mediaType, "safety-report", description, user)
                 .getSha256();
-    }
-
-    /** The run config's {@code costBudget}, wherever the algorithm nests it; OGSRL's 0.5 when it has none. */
-    static double configuredBudget(TrainingRun run) {
-        try {
-            JsonNode found = JSON.readTree(run.getConfigJson()).findValue("costBudget");
-            return found != null && found.isNumber() ? found.asDouble() : CostBudget.OGSRL_LIMIT;
-        } catch (IOException e) {
-            return CostBudget.OGSRL_LIMIT;
-        }
     }
 }
