@@ -15,7 +15,8 @@ import java.util.SplittableRandom;
  * Draws one patient: covariates, phenotype, lesion geometry, dates and the random numbers of survival,
  * censoring and the clinician. Distributions and their parameters are those of
  * docs/methods/synthetic-hcc.md, section 1; the draws happen in a fixed order, so a patient depends only on
- * its random generator and the crop size.
+ * its random generator, its index and the config (seed for the key, crop size for the spacing, held-out
+ * fraction).
  */
 public final class HccPatientSampler {
 

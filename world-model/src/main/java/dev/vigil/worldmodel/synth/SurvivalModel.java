@@ -5,7 +5,7 @@ import dev.vigil.safety.contraindication.TaceCovariates;
 /**
  * Weibull proportional-hazards survival from the TACE (docs/methods/synthetic-hcc.md, section 3):
  * <pre>
- *   S(t) = exp(-(t / lambda)^k exp(eta)),   lambda = 3000 days, k = 1.25
+ *   S(t) = exp(-(t / lambda)^k exp(eta)),   lambda = 5000 days, k = 1.25
  *   eta  = 0.02 (age - 60) + 0.25 (CP score - 5) + 0.12 ln(AFP / 20) + 0.30 ECOG + 0.5 [branch PVTT]
  *        + 1.0 [main PVTT] + 0.10 (lesions - 1) + 0.35 ln(1 + residual viable mL) + 0.5 R H
  *   R    = 1 + 0.5 (CP score - 5) + 0.5 max(0, bilirubin - 1.2)      (liver frailty; H = hepatotoxic load)
@@ -16,7 +16,7 @@ import dev.vigil.safety.contraindication.TaceCovariates;
  */
 public final class SurvivalModel {
 
-    public static final double SCALE_DAYS = 3000;
+    public static final double SCALE_DAYS = 5000;
     public static final double SHAPE = 1.25;
     /** Gamma(1 + 1/SHAPE) = Gamma(1.8). */
     static final double GAMMA_1_PLUS_INVERSE_SHAPE = 0.9313837709802428;

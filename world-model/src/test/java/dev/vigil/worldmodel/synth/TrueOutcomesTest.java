@@ -111,4 +111,64 @@ class TrueOutcomesTest {
         assertThat(SurvivalModel.survival(SurvivalModel.survivalTimeDays(eta, 0.3), eta)).isCloseTo(0.3,
                 within(1e-12));
     }
+
+    @Test
+    void cohortStatisticsArePlausible() {
+        List<SimulatedPatient> patients = cohort(1000, 13);
+        Map<String, Integer> given = new TreeMap<>();
+        double[] observed = new double[patients.size()];
+        int deaths = 0;
+        int contraindicated = 0;
+        var rules = dev.vigil.safety.contraindication.ContraindicationRuleSet.shipped();
+        for (int i = 0; i < patients.size(); i++) {
+            SimulatedPatient p = patients.get(i);
+            given.merge(p.givenProtocol().label(), 1, Integer::sum);
+            observed[i] = p.survivalDays();
+            deaths += p.died() ? 1 : 0;
+            contraindicated += rules.evaluate(p.patient().covariates()).contraindicated() ? 1 : 0;
+        }
+        java.util.Arrays.sort(observed);
+        String mostCommon = given.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        System.out.println("1000 patients: median death time " + observed[500] + " days, deaths observed " + deaths
+                + ", contraindicated " + contraindicated + ", most common given " + mostCommon + " x "
+                + given.get(mostCommon) + ", distinct given " + given.size());
+        // Median overall survival after TACE is of the order of 1.5-3 years in BCLC B series.
+        assertThat(observed[500]).isBetween(365.0, 1100.0);
+        assertThat(deaths).isBetween(300, 900);
+        assertThat(mostCommon).isEqualTo("Epirubicin; Lipiodol; Gelatin Sponge");
+        assertThat(contraindicated).isBetween(30, 250);
+    }
+
+    @Test
+    void houseRulesOfTheClinician() {
+        var a = dev.vigil.safety.contraindication.ChildPughClass.A;
+        var b = dev.vigil.safety.contraindication.ChildPughClass.B;
+        assertThat(ClinicianModel.rules(0.8, 6, a).label()).isEqualTo("Raltitrexed; Epirubicin; Lipiodol; Gelatin Sponge");
+        assertThat(ClinicianModel.rules(0.8, 6, b).label()).isEqualTo("Epirubicin; Lipiodol; Gelatin Sponge");
+        assertThat(ClinicianModel.rules(0.3, 2.5, a).label()).isEqualTo("Oxaliplatin; Lipiodol");
+        assertThat(ClinicianModel.rules(0.6, 9, b).label()).isEqualTo("Epirubicin; Lipiodol; PVA");
+    }
+
+    @Test
+    void bclcStagingFollowsTheSimplifiedRules() {
+        var none = dev.vigil.safety.contraindication.PortalVeinThrombus.NONE;
+        var a = dev.vigil.safety.contraindication.ChildPughClass.A;
+        assertThat(HccPatientSampler.bclc(dev.vigil.safety.contraindication.ChildPughClass.C, 0, none, 1, 2))
+                .isEqualTo(dev.vigil.safety.contraindication.BclcStage.D);
+        assertThat(HccPatientSampler.bclc(a, 3, none, 1, 2)).isEqualTo(dev.vigil.safety.contraindication.BclcStage.D);
+        assertThat(HccPatientSampler.bclc(a, 0, dev.vigil.safety.contraindication.PortalVeinThrombus.BRANCH, 1, 2))
+                .isEqualTo(dev.vigil.safety.contraindication.BclcStage.C);
+        assertThat(HccPatientSampler.bclc(a, 0, none, 1, 1.8)).isEqualTo(dev.vigil.safety.contraindication.BclcStage.STAGE_0);
+        assertThat(HccPatientSampler.bclc(a, 0, none, 1, 7)).isEqualTo(dev.vigil.safety.contraindication.BclcStage.A);
+        assertThat(HccPatientSampler.bclc(a, 0, none, 3, 2.5)).isEqualTo(dev.vigil.safety.contraindication.BclcStage.A);
+        assertThat(HccPatientSampler.bclc(a, 0, none, 2, 4)).isEqualTo(dev.vigil.safety.contraindication.BclcStage.B);
+    }
+
+    @Test
+    void samePatientIndexIsTheSameInCohortsOfAnySize() {
+        SimulatedPatient small = cohort(3, 99).get(2);
+        SimulatedPatient large = cohort(10, 99).get(2);
+        assertThat(large.patient().covariates()).isEqualTo(small.patient().covariates());
+        assertThat(large.expectedSurvivalDays()).containsExactly(small.expectedSurvivalDays());
+    }
 }
