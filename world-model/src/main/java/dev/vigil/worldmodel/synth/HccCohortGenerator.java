@@ -2,6 +2,7 @@ package dev.vigil.worldmodel.synth;
 
 import dev.vigil.ingestion.synth.fhir.NameBasedIds;
 import dev.vigil.safety.contraindication.ContraindicationRuleSet;
+import dev.vigil.worldmodel.protocol.ProtocolSpace;
 import dev.vigil.worldmodel.volume.Nifti;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
@@ -77,6 +78,7 @@ public final class HccCohortGenerator {
                 counts.put(file, 0L);
             }
             Tally tally = new Tally();
+            HccCohortSummary summary;
             try (OutputStream truthOut = new BufferedOutputStream(Files.newOutputStream(truthPartial), 1 << 16);
                     HccGroundTruthWriter truth = new HccGroundTruthWriter(truthOut, config,
                             contraindications.ref().toString())) {
@@ -109,22 +111,21 @@ public final class HccCohortGenerator {
                             after.mask().count());
                     tally.add(simulated, !violated.isEmpty());
                 }
-                for (Writer writer : writers.values()) {
-                    writer.close();
-                }
-                writers.clear();
                 Map<String, Long> resources = new LinkedHashMap<>();
                 counts.forEach((file, count) -> resources.put(file.resourceType(), count));
-                HccCohortSummary summary = tally.summary(outDir, resources);
+                summary = tally.summary(outDir, resources);
                 truth.summary(summary);
-                truth.close();
-                for (HccResourceFile file : HccResourceFile.values()) {
-                    Files.move(partials.get(file), fhir.resolve(file.fileName()), StandardCopyOption.ATOMIC_MOVE);
-                }
-                Files.move(truthPartial, outDir.resolve(GROUND_TRUTH), StandardCopyOption.ATOMIC_MOVE);
-                complete = true;
-                return summary;
             }
+            for (Writer writer : writers.values()) {
+                writer.close();
+            }
+            writers.clear();
+            for (HccResourceFile file : HccResourceFile.values()) {
+                Files.move(partials.get(file), fhir.resolve(file.fileName()), StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(truthPartial, outDir.resolve(GROUND_TRUTH), StandardCopyOption.ATOMIC_MOVE);
+            complete = true;
+            return summary;
         } finally {
             if (!complete) {
                 for (Writer writer : writers.values()) {
@@ -173,7 +174,7 @@ public final class HccCohortGenerator {
                 }
             }
             return new HccCohortSummary(directory, patients, deaths, heldOut, contraindicated,
-                    dev.vigil.worldmodel.protocol.ProtocolSpace.validProtocols().get(mostCommon).label(), count,
+                    ProtocolSpace.validProtocols().get(mostCommon).label(), count,
                     choseBest, best.size(), resources);
         }
     }
