@@ -14,12 +14,17 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Writes a synthetic HCC cohort treated with TACE (docs/methods/synthetic-hcc.md):
@@ -29,7 +34,9 @@ import java.util.TreeMap;
  *   outDir/ground-truth.json
  * </pre>
  * Patient k comes from the k-th {@code split()} of {@code new SplittableRandom(seed)}: the same config gives
- * the same bytes, and patient k is the same in a cohort of any size above k. The NDJSON files and the ground
+ * the same bytes whatever the number of threads, and patient k is the same in a cohort of any size above k.
+ * Workers simulate patients and write their images in parallel; FHIR lines and the ground truth are written
+ * in patient order. The NDJSON files and the ground
  * truth appear whole (written as hidden {@code .partial} files and renamed at the end); each NIfTI file is
  * written atomically.
  */
@@ -40,9 +47,20 @@ public final class HccCohortGenerator {
     public static final String GROUND_TRUTH = HccGroundTruthWriter.FILE_NAME;
 
     private final HccCohortConfig config;
+    private final int threads;
 
+    /** Uses every available processor. */
     public HccCohortGenerator(HccCohortConfig config) {
+        this(config, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param threads worker threads for simulation and images, 1..256; never changes the output */
+    public HccCohortGenerator(HccCohortConfig config, int threads) {
+        if (threads < 1 || threads > 256) {
+            throw new IllegalArgumentException("threads must be 1..256 (it never changes the output), got " + threads);
+        }
         this.config = config;
+        this.threads = threads;
     }
 
     /**
@@ -62,8 +80,12 @@ public final class HccCohortGenerator {
         ContraindicationRuleSet contraindications = ContraindicationRuleSet.shipped();
         HccPatientSampler sampler = new HccPatientSampler(config);
         PhantomRenderer renderer = new PhantomRenderer(config.cropSize());
-        HccFhirWriter fhirWriter = new HccFhirWriter();
         NameBasedIds ids = new NameBasedIds();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "vigil-synth-hcc");
+            thread.setDaemon(true);
+            return thread;
+        });
 
         Map<HccResourceFile, Path> partials = new EnumMap<>(HccResourceFile.class);
         Map<HccResourceFile, Writer> writers = new EnumMap<>(HccResourceFile.class);
@@ -83,20 +105,18 @@ public final class HccCohortGenerator {
                     HccGroundTruthWriter truth = new HccGroundTruthWriter(truthOut, config,
                             contraindications.ref().toString())) {
                 SplittableRandom root = new SplittableRandom(config.seed());
-                for (int i = 0; i < config.patients(); i++) {
-                    SimulatedPatient simulated = SimulatedPatient.simulate(sampler.sample(i, root.split()));
-                    HccPatient patient = simulated.patient();
-                    Path folder = outDir.resolve(IMAGES_DIR).resolve(patient.key());
-                    Files.createDirectories(folder);
-                    Phantom before = renderer.before(patient);
-                    Phantom after = renderer.after(patient, simulated.givenResponse());
-                    Nifti.write(folder.resolve(ImageFile.PRE_CT.fileName()), before.ct());
-                    Nifti.writeMask(folder.resolve(ImageFile.PRE_MASK.fileName()), before.mask());
-                    Nifti.write(folder.resolve(ImageFile.POST_CT.fileName()), after.ct());
-                    Nifti.writeMask(folder.resolve(ImageFile.POST_MASK.fileName()), after.mask());
-
-                    Map<HccResourceFile, List<String>> lines = fhirWriter.write(simulated);
-                    for (Map.Entry<HccResourceFile, List<String>> entry : lines.entrySet()) {
+                ArrayDeque<Future<Rendered>> pending = new ArrayDeque<>();
+                int next = 0;
+                while (next < config.patients() || !pending.isEmpty()) {
+                    // Splits on this thread, in patient order: the output never depends on the threads.
+                    while (next < config.patients() && pending.size() < 2 * threads) {
+                        int index = next++;
+                        SplittableRandom random = root.split();
+                        pending.add(pool.submit(() -> render(index, random, sampler, renderer, outDir,
+                                contraindications)));
+                    }
+                    Rendered rendered = await(pending.poll());
+                    for (Map.Entry<HccResourceFile, List<String>> entry : rendered.lines().entrySet()) {
                         Writer writer = writers.get(entry.getKey());
                         for (String line : entry.getValue()) {
                             writer.write(line);
@@ -104,12 +124,12 @@ public final class HccCohortGenerator {
                         }
                         counts.merge(entry.getKey(), (long) entry.getValue().size(), Long::sum);
                     }
-                    boolean postLinked = lines.get(HccResourceFile.DOCUMENT_REFERENCE).size() == ImageFile.values()
-                            .length;
-                    List<String> violated = contraindications.evaluate(patient.covariates()).violatedIds();
-                    truth.patient(simulated, ids.uuid(patient.key()), violated, postLinked, before.mask().count(),
-                            after.mask().count());
-                    tally.add(simulated, !violated.isEmpty());
+                    SimulatedPatient simulated = rendered.simulated();
+                    boolean postLinked = rendered.lines().get(HccResourceFile.DOCUMENT_REFERENCE).size()
+                            == ImageFile.values().length;
+                    truth.patient(simulated, ids.uuid(simulated.patient().key()), rendered.contraindications(),
+                            postLinked, rendered.preMaskVoxels(), rendered.postMaskVoxels());
+                    tally.add(simulated, !rendered.contraindications().isEmpty());
                 }
                 Map<String, Long> resources = new LinkedHashMap<>();
                 counts.forEach((file, count) -> resources.put(file.resourceType(), count));
@@ -127,6 +147,7 @@ public final class HccCohortGenerator {
             complete = true;
             return summary;
         } finally {
+            pool.shutdownNow();
             if (!complete) {
                 for (Writer writer : writers.values()) {
                     try {
@@ -140,6 +161,49 @@ public final class HccCohortGenerator {
                 }
                 Files.deleteIfExists(truthPartial);
             }
+        }
+    }
+
+    /** One patient simulated, its images written, its FHIR lines rendered: the work of a worker thread. */
+    private static Rendered render(int index, SplittableRandom random, HccPatientSampler sampler,
+            PhantomRenderer renderer, Path outDir, ContraindicationRuleSet contraindications) throws IOException {
+        SimulatedPatient simulated = SimulatedPatient.simulate(sampler.sample(index, random));
+        HccPatient patient = simulated.patient();
+        Path folder = outDir.resolve(IMAGES_DIR).resolve(patient.key());
+        Files.createDirectories(folder);
+        Phantom before = renderer.before(patient);
+        Phantom after = renderer.after(patient, simulated.givenResponse());
+        Nifti.write(folder.resolve(ImageFile.PRE_CT.fileName()), before.ct());
+        Nifti.writeMask(folder.resolve(ImageFile.PRE_MASK.fileName()), before.mask());
+        Nifti.write(folder.resolve(ImageFile.POST_CT.fileName()), after.ct());
+        Nifti.writeMask(folder.resolve(ImageFile.POST_MASK.fileName()), after.mask());
+        Map<HccResourceFile, List<String>> lines = FHIR.get().write(simulated);
+        List<String> violated = contraindications.evaluate(patient.covariates()).violatedIds();
+        return new Rendered(simulated, lines, violated, before.mask().count(), after.mask().count());
+    }
+
+    /** HccFhirWriter is not thread-safe: one per worker thread. */
+    private static final ThreadLocal<HccFhirWriter> FHIR = ThreadLocal.withInitial(HccFhirWriter::new);
+
+    private record Rendered(SimulatedPatient simulated, Map<HccResourceFile, List<String>> lines,
+            List<String> contraindications, int preMaskVoxels, int postMaskVoxels) {
+    }
+
+    private static Rendered await(Future<Rendered> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while generating the cohort", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException("Generating the cohort failed", cause);
         }
     }
 
