@@ -26,10 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Evaluation and safety-constraint reports over HTTP. Researchers generate them; researchers and auditors read
- * them (auditors change nothing).
+ * A run's reports over HTTP: researchers generate evaluation and safety-constraint reports; researchers and
+ * auditors list them (auditors change nothing). The reports themselves are read through {@link ReportResource}.
  */
-@Path("/api")
+@Path("/api/runs/{id}/reports")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports")
 public class RunReportResource {
@@ -66,7 +66,6 @@ public class RunReportResource {
     }
 
     @GET
-    @Path("/runs/{id}/reports")
     @RolesAllowed({Roles.RESEARCHER, Roles.AUDITOR})
     @Operation(summary = "A run's reports, newest first")
     public List<ReportView> ofRun(@PathParam("id") String id) {
@@ -74,7 +73,7 @@ public class RunReportResource {
     }
 
     @POST
-    @Path("/runs/{id}/reports/evaluation")
+    @Path("/evaluation")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RESEARCHER)
     @Operation(summary = "Generate the run's evaluation report (OPE with intervals, figures)")
@@ -90,7 +89,7 @@ public class RunReportResource {
     }
 
     @POST
-    @Path("/runs/{id}/reports/safety")
+    @Path("/safety")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RESEARCHER)
     @Operation(summary = "Generate the run's safety-constraint report (JSON, HTML, PDF)")
@@ -105,72 +104,6 @@ public class RunReportResource {
         RunReport report = reports.safety(id, r.ruleSetId() == null ? "sepsis-bedside" : r.ruleSetId(),
                 r.ruleSetVersion(), r.budget(), thresholds, identity.getPrincipal().getName());
         return Response.status(201).entity(ReportView.of(report)).build();
-    }
-
-    @GET
-    @Path("/reports")
-    @RolesAllowed({Roles.RESEARCHER, Roles.AUDITOR})
-    @Operation(summary = "Every report, newest first; ?kind=safety or ?kind=evaluation to filter")
-    public List<ReportView> all(@QueryParam("kind") String kind) {
-        RunReport.Kind filter = null;
-        if (kind != null && !kind.isBlank()) {
-            try {
-                filter = RunReport.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new BadRequestException("kind must be evaluation or safety, got '" + kind + "'");
-            }
-        }
-        return reports.all(filter).stream().map(ReportView::of).toList();
-    }
-
-    @GET
-    @Path("/reports/{id}")
-    @RolesAllowed({Roles.RESEARCHER, Roles.AUDITOR})
-    @Operation(summary = "One report's record")
-    public ReportView one(@PathParam("id") String id) {
-        return ReportView.of(reports.require(id));
-    }
-
-    @GET
-    @Path("/reports/{id}/json")
-    @RolesAllowed({Roles.RESEARCHER, Roles.AUDITOR})
-    @Operation(summary = "The report's content as JSON")
-    public Response json(@PathParam("id") String id) {
-        return file(reports.require(id).getJsonSha256(), MediaType.APPLICATION_JSON, null);
-    }
-
-    @GET
-    @Path("/reports/{id}/html")
-    @Produces(MediaType.TEXT_HTML)
-    @RolesAllowed({Roles.RESEARCHER, Roles.AUDITOR})
-    @Operation(summary = "The report as a self-contained HTML page")
-    public Response html(@PathParam("id") String id) {
-        return file(reports.require(id).getHtmlSha256(), MediaType.TEXT_HTML + ";charset=utf-8", null);
-    }
-
-    @GET
-    @Path("/reports/{id}/pdf")
-    @Produces("application/pdf")
-    @RolesAllowed({Roles.RESEARCHER, Roles.AUDITOR})
-    @Operation(summary = "The report as PDF (safety reports)")
-    public Response pdf(@PathParam("id") String id) {
-        RunReport report = reports.require(id);
-        if (report.getPdfSha256() == null) {
-            throw new NotFoundException("Report " + id + " has no PDF; safety-constraint reports do");
-        }
-        return file(report.getPdfSha256(), "application/pdf", "attachment; filename=\"safety-report-"
-                + report.getRunId().substring(0, 8) + ".pdf\"");
-    }
-
-    private Response file(String sha256, String mediaType, String disposition) {
-        Response.ResponseBuilder response = Response.ok(artifacts.open(sha256), mediaType)
-                .header("X-Content-Type-Options", "nosniff")
-                // The HTML reports carry no script; forbid any anyway, and any fetch, should one be injected.
-                .header("Content-Security-Policy", "default-src 'none'; img-src data:; style-src 'unsafe-inline'");
-        if (disposition != null) {
-            response.header("Content-Disposition", disposition);
-        }
-        return response.build();
     }
 
     private static CheckpointSelection selection(String text) {

@@ -57,8 +57,12 @@ class TrainCommandTest {
 
         LaunchResult evaluated = launcher.launch("evaluate", "--run", run.substring(0, 8), "--bootstrap", "50");
         assertThat(evaluated.exitCode()).as(evaluated.getErrorOutput()).isZero();
-        assertThat(evaluated.getOutput()).contains("\"algorithm\" : \"ogsrl\"").contains("\"WIS\"").contains("\"FQE\"")
-                .contains("\"checkpoint\" : \"last\"");
+        var report = SurvivalCommandTest.json(evaluated.getOutput());
+        assertThat(report.at("/format").asText()).isEqualTo("vigil-evaluation-report");
+        assertThat(report.at("/run/algorithm").asText()).isEqualTo("ogsrl");
+        assertThat(report.at("/checkpoint/selection").asText()).isEqualTo("last");
+        assertThat(report.at("/ope/policy").findValuesAsText("estimator")).contains("WIS", "FQE", "WDR");
+        assertThat(evaluated.getErrorOutput()).contains("report-id: ");
 
         LaunchResult sameSeed = launcher.launch("train", "--algo", "ogsrl", "--dataset", dataset, "--seed", "7");
         String again = find(RUN, sameSeed.getOutput());
@@ -88,7 +92,10 @@ class TrainCommandTest {
 
         LaunchResult evaluated = launcher.launch("evaluate", "--run", run, "--bootstrap", "50");
         assertThat(evaluated.exitCode()).as(evaluated.getErrorOutput()).isZero();
-        assertThat(evaluated.getOutput()).contains("\"onDiscretisedData\" : true").contains("\"WDR\"");
+        var report = SurvivalCommandTest.json(evaluated.getOutput());
+        assertThat(report.at("/ope/onDiscretisedData").asBoolean()).isTrue();
+        assertThat(report.at("/ope/clinicians").findValuesAsText("estimator")).contains("WDR");
+        assertThat(report.at("/actions").isMissingNode()).isFalse();
 
         Path reportDir = cohort.resolveSibling("safety");
         LaunchResult reported = launcher.launch("safety-report", "--run", run, "--out", reportDir.toString());
