@@ -33,6 +33,15 @@ class VolumeGeometryTest {
     }
 
     @Test
+    void negativeZeroInTheAffineEqualsZero() {
+        VolumeGeometry g = new VolumeGeometry(1, 1, 1, 1, 1, 1, new double[] {
+            1, -0.0, 0, 0, 0, 1, 0, 0, 0, 0, 1, -0.0, 0, 0, 0, 1});
+
+        assertThat(g).isEqualTo(VolumeGeometry.axisAligned(1, 1, 1, 1, 1, 1));
+        assertThat(g.hashCode()).isEqualTo(VolumeGeometry.axisAligned(1, 1, 1, 1, 1, 1).hashCode());
+    }
+
+    @Test
     void indexIsXFastestThenYThenZ() {
         VolumeGeometry g = VolumeGeometry.axisAligned(4, 3, 2, 1, 1, 1);
 
