@@ -402,6 +402,17 @@ class NiftiTest {
     }
 
     @Test
+    void rejectsATruncatedGzipStream() throws IOException {
+        Path whole = dir.resolve("whole.nii.gz");
+        Nifti.write(whole, Volume.zeros(VolumeGeometry.axisAligned(20, 20, 20, 1, 1, 1)));
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = file("cut.nii.gz", java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+        assertThatThrownBy(() -> Nifti.read(cut)).isInstanceOf(NiftiFormatException.class)
+                .hasMessageContaining("cut.nii.gz: gzip stream is damaged or truncated");
+    }
+
+    @Test
     void rejectsNonFiniteSform() throws IOException {
         Path f = file("sform.nii", valid().sform(1, 1, 0, 0, 0, 0, Float.POSITIVE_INFINITY, 0, 0, 0, 0, 1, 0).bytes());
 
