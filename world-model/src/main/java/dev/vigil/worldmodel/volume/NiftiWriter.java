@@ -18,8 +18,8 @@ import java.util.zip.GZIPOutputStream;
  * an empty 4-byte extension block), float32 for volumes and uint8 (0/1) for masks, no scaling. Both sform and
  * qform carry the affine (code 1, scanner-anatomical); when the affine has shear or column lengths that differ
  * from the spacing, a qform cannot express it and only the sform is set. Files ending in {@code .gz} are
- * gzip-compressed (level 1, for speed). The file appears whole or not at all: it is written to a temporary file in the same
- * directory, forced to disk and moved into place atomically.
+ * gzip-compressed (level 1, for speed). The file appears whole or not at all: it is written to a temporary file
+ * in the same directory, forced to disk and moved into place atomically.
  */
 final class NiftiWriter {
 

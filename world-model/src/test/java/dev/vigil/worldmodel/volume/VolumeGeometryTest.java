@@ -85,7 +85,8 @@ class VolumeGeometryTest {
 
         assertThat(v.get(0, 0, 0)).isZero();
         assertThat(v.get(1, 0, 0)).isZero();
-        assertThatThrownBy(() -> new Volume(g, new float[7])).hasMessageContaining("2x2x2 volume needs 8 voxels, got 7");
+        assertThatThrownBy(() -> new Volume(g, new float[7]))
+                .hasMessageContaining("2x2x2 volume needs 8 voxels, got 7");
         assertThatThrownBy(() -> new Mask(g, new boolean[9])).hasMessageContaining("2x2x2 mask needs 8 voxels, got 9");
     }
 
