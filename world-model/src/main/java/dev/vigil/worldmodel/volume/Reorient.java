@@ -49,6 +49,20 @@ public final class Reorient {
         return result;
     }
 
+    /**
+     * The closest world direction of each voxel axis as three letters, e.g. {@code RAS} or {@code LPS}: voxel
+     * x points mostly towards the first letter's side, and so on (R/L right/left, A/P anterior/posterior, S/I
+     * superior/inferior).
+     */
+    public static String axisCodes(VolumeGeometry geometry) {
+        Plan plan = plan(geometry);
+        char[] codes = new char[3];
+        for (int r = 0; r < 3; r++) {
+            codes[plan.sourceAxis()[r]] = (plan.flip()[r] ? "LPI" : "RAS").charAt(r);
+        }
+        return new String(codes);
+    }
+
     /** True when the grid is already closest to RAS+ (then {@link #toRas} returns an equal copy). */
     public static boolean isRas(VolumeGeometry geometry) {
         Plan plan = plan(geometry);

@@ -63,6 +63,16 @@ class ReorientTest {
     }
 
     @Test
+    void axisCodesNameWhereEachVoxelAxisPoints() {
+        VolumeGeometry lps = new VolumeGeometry(2, 2, 2, 1, 1, 1, new double[] {
+            -1, 0, 0, 0, 0, -1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1});
+
+        assertThat(Reorient.axisCodes(SWAPPED)).isEqualTo("ALI");
+        assertThat(Reorient.axisCodes(lps)).isEqualTo("LPS");
+        assertThat(Reorient.axisCodes(Reorient.toRas(Volume.zeros(SWAPPED)).geometry())).isEqualTo("RAS");
+    }
+
+    @Test
     void masksMoveWithTheirVolumes() {
         Mask m = Mask.empty(SWAPPED);
         m.set(0, 2, 3, true);
