@@ -46,6 +46,18 @@ public final class Mask {
         return mask;
     }
 
+    /**
+     * The voxels of a label map equal to {@code label} (e.g. 2 for tumour in a liver = 1, tumour = 2
+     * segmentation such as TCIA HCC-TACE-Seg's).
+     */
+    public static Mask label(Volume labels, int label) {
+        Mask mask = new Mask(labels.geometry());
+        for (int i = 0; i < mask.voxels.length; i++) {
+            mask.voxels[i] = labels.get(i) == label;
+        }
+        return mask;
+    }
+
     public VolumeGeometry geometry() {
         return geometry;
     }

@@ -37,7 +37,8 @@ public final class Nifti {
         for (int i = 0; i < volume.geometry().voxelCount(); i++) {
             float v = volume.get(i);
             if (Float.isNaN(v)) {
-                throw new NiftiFormatException(file, "data", "voxel " + i + " is NaN; a mask needs numbers (0 = outside)");
+                throw new NiftiFormatException(file, "data", "voxel " + i
+                        + " is NaN; a mask needs numbers (0 = outside)");
             }
             mask.set(i, v != 0);
         }

@@ -24,6 +24,15 @@ final class NiftiReader {
     }
 
     static Volume read(Path file) throws IOException {
+        try {
+            return readUnchecked(file);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            // A damaged or cut-off gzip stream: say which file, not just what zlib saw.
+            throw new NiftiFormatException(file, "gzip stream", "is damaged or truncated (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Volume readUnchecked(Path file) throws IOException {
         try (InputStream in = open(file)) {
             ByteBuffer header = readHeader(file, in);
             VolumeGeometry geometry;

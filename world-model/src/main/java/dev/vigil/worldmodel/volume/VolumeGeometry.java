@@ -38,6 +38,7 @@ public record VolumeGeometry(int nx, int ny, int nz, double spacingX, double spa
                 throw new IllegalArgumentException("voxelToWorld[" + i + "] (row " + i / 4 + ", column " + i % 4
                         + ") is " + voxelToWorld[i] + "; every affine entry must be finite");
             }
+            voxelToWorld[i] += 0.0; // -0.0 becomes 0.0, so flipped axes compare equal in equals()
         }
     }
 

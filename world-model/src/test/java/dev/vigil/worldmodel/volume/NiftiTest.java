@@ -139,6 +139,68 @@ class NiftiTest {
         assertThat(Nifti.read(u16).voxels()).containsExactly(0, 1, 32767, 32768, 65535, 2, 3, 4);
     }
 
+    @Test
+    void readsInt8Int32AndUint32() throws IOException {
+        Path i8 = dir.resolve("i8.nii");
+        Files.write(i8, new NiftiBytes(ByteOrder.LITTLE_ENDIAN).datatype(256, 8)
+                .rawData(new byte[] {-128, -1, 0, 1, 127, 2, 3, 4}).bytes());
+        ByteBuffer ints = ByteBuffer.allocate(32).order(ByteOrder.BIG_ENDIAN);
+        for (int v : new int[] {-2_000_000, -1, 0, 1, 16_777_216, 5, 6, 7}) {
+            ints.putInt(v);
+        }
+        Path i32 = dir.resolve("i32.nii");
+        Files.write(i32, new NiftiBytes(ByteOrder.BIG_ENDIAN).datatype(8, 32).rawData(ints.array()).bytes());
+        Path u32 = dir.resolve("u32.nii");
+        Files.write(u32, new NiftiBytes(ByteOrder.BIG_ENDIAN).datatype(768, 32).rawData(ints.array()).bytes());
+
+        assertThat(Nifti.read(i8).voxels()).containsExactly(-128, -1, 0, 1, 127, 2, 3, 4);
+        assertThat(Nifti.read(i32).voxels()).containsExactly(-2_000_000, -1, 0, 1, 16_777_216, 5, 6, 7);
+        assertThat(Nifti.read(u32).get(1)).isEqualTo(4_294_967_295f);
+    }
+
+    @Test
+    void detectsGzipFromTheContentNotTheName() throws IOException {
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(new NiftiBytes(ByteOrder.LITTLE_ENDIAN).int16Data(8, 7, 6, 5, 4, 3, 2, 1).bytes());
+        }
+        Path file = dir.resolve("misnamed.nii");
+        Files.write(file, gz.toByteArray());
+
+        assertThat(Nifti.read(file).voxels()).containsExactly(8, 7, 6, 5, 4, 3, 2, 1);
+    }
+
+    @Test
+    void readsAReferenceFileWrittenByNibabel() throws IOException, java.net.URISyntaxException {
+        // Written by nibabel 5.0.0: 7x6x5 big-endian int16, raw value x + 7y + 42z - 100, slope 2, intercept
+        // -1024, qform only (code 1) with affine [[0,-3,0,10],[2,0,0,-20],[0,0,-4,5]], sform code 0.
+        Path file = Path.of(getClass().getResource("/volume/nibabel-int16-bigendian-qform.nii.gz").toURI());
+
+        Volume v = Nifti.read(file);
+
+        assertThat(v.geometry().shape()).isEqualTo("7x6x5");
+        assertThat(v.get(0, 0, 0)).isEqualTo(2 * -100 - 1024);
+        assertThat(v.get(1, 2, 3)).isEqualTo(2 * (1 + 14 + 126 - 100) - 1024);
+        assertThat(v.get(6, 5, 4)).isEqualTo(2 * (6 + 35 + 168 - 100) - 1024);
+        assertThat(v.geometry().voxelToWorld())
+                .containsExactly(new double[] {0, -3, 0, 10, 2, 0, 0, -20, 0, 0, -4, 5, 0, 0, 0, 1}, within(1e-6));
+        assertThat(new double[] {v.geometry().spacingX(), v.geometry().spacingY(), v.geometry().spacingZ()})
+                .containsExactly(2, 3, 4);
+    }
+
+    @Test
+    void readMaskTakesNonZeroAsInsideAndRefusesNan() throws IOException {
+        Path file = dir.resolve("labels.nii");
+        Files.write(file, valid().int16Data(0, 1, 2, -1, 0, 0, 0, 0).bytes());
+        ByteBuffer floats = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN);
+        floats.putFloat(0).putFloat(Float.NaN);
+        Path nan = dir.resolve("nanmask.nii");
+        Files.write(nan, new NiftiBytes(ByteOrder.LITTLE_ENDIAN).datatype(16, 32).rawData(floats.array()).bytes());
+
+        assertThat(Nifti.readMask(file).voxels()).containsExactly(false, true, true, true, false, false, false, false);
+        assertThatThrownBy(() -> Nifti.readMask(nan)).hasMessageContaining("nanmask.nii: data voxel 1 is NaN");
+    }
+
     // ---- round trips ------------------------------------------------------------------------------------------
 
     private static VolumeGeometry oblique(boolean leftHanded) {
@@ -337,6 +399,17 @@ class NiftiTest {
 
         assertThatThrownBy(() -> Nifti.read(nan)).hasMessageContaining("nan.nii: pixdim[2] is NaN");
         assertThatThrownBy(() -> Nifti.read(offset)).hasMessageContaining("offset.nii: vox_offset is 100.0");
+    }
+
+    @Test
+    void rejectsATruncatedGzipStream() throws IOException {
+        Path whole = dir.resolve("whole.nii.gz");
+        Nifti.write(whole, Volume.zeros(VolumeGeometry.axisAligned(20, 20, 20, 1, 1, 1)));
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = file("cut.nii.gz", java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+        assertThatThrownBy(() -> Nifti.read(cut)).isInstanceOf(NiftiFormatException.class)
+                .hasMessageContaining("cut.nii.gz: gzip stream is damaged or truncated");
     }
 
     @Test
