@@ -11,6 +11,8 @@ import { datasetPath } from './DatasetsTable';
 import { JobStateBadge } from './JobProgressPanel';
 import { RUN_POLL_MS, shortId } from './runFormat';
 import { usePoll } from './usePoll';
+import { RunReports } from './RunReports';
+import { useCurrentUser } from '../../auth/session';
 
 interface RunView {
   detail: TrainingRunDetail;
@@ -67,6 +69,7 @@ export function RunPage() {
   const config = useMemo(() => (data ? prettyConfig(data.detail.configJson) : ''), [data]);
   const metrics = data?.metrics?.metrics ?? null;
   const names = metrics ? metricNames(metrics) : [];
+  const user = useCurrentUser();
 
   return (
     <section className="subpage research-page run-page" data-testid="page-run" aria-labelledby="run-title">
@@ -180,6 +183,8 @@ export function RunPage() {
               )}
             </div>
           </section>
+
+          {run.state === 'SUCCEEDED' && <RunReports runId={run.id} canGenerate={user.roles.includes('researcher')} />}
 
           <section className="card" aria-labelledby="config-title">
             <div className="section-head">

@@ -64,8 +64,12 @@ public class RunReportService {
             SafetyThresholds thresholds, String user) {
         SafetyReportGenerator.Generated generated = safetyReports.generate(runIdOrPrefix, ruleSetId, ruleSetVersion,
                 budget, thresholds, user);
+        return recordSafety(generated.report().provenance().get("Run"), generated, user);
+    }
+
+    /** Records a stored safety-constraint report of a run. */
+    public RunReport recordSafety(String runId, SafetyReportGenerator.Generated generated, String user) {
         SafetyConstraintReport report = generated.report();
-        String runId = report.provenance().get("Run");
         return record(new RunReport(UUID.randomUUID().toString(), runId, RunReport.Kind.SAFETY,
                 generated.jsonSha256(), generated.htmlSha256(), generated.pdfSha256(),
                 report.verdict().pass() ? "PASS" : "FAIL", safetySummary(report), report.ruleSet().id(),

@@ -94,15 +94,19 @@ public class SafetyReportGenerator {
                 ruleSets.ruleSet(rules), costBudget, thresholds, run.getSeed(),
                 "Safety-constraint report: run " + run.getId().substring(0, 8) + " (" + run.getAlgorithm() + ")",
                 provenance);
+        return store(report, "safety report of run " + run.getId() + " under " + rules.getRuleSetId() + " "
+                + rules.getVersion(), user);
+    }
+
+    /** Renders a report as JSON, HTML and PDF and stores the three in the artifact store. */
+    public Generated store(SafetyConstraintReport report, String description, String user) {
         ReportDocument document = SafetyReportDocument.of(report);
-        String description = "safety report of run " + run.getId() + " under " + rules.getRuleSetId() + " "
-                + rules.getVersion();
         try {
             String json = put(JSON.writeValueAsBytes(report), JSON_MEDIA_TYPE, description, user);
             String html = put(HtmlReportWriter.write(document).getBytes(StandardCharsets.UTF_8), "text/html",
                     description, user);
             String pdf = put(PdfReportWriter.write(document), "application/pdf", description, user);
-            return new Generated(report, json, html, pdf, rules.getVersion());
+            return new Generated(report, json, html, pdf, report.ruleSet().version());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
