@@ -1,0 +1,96 @@
+package dev.vigil.worldmodel.dynamics;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv3d;
+import ai.djl.nn.core.Linear;
+import java.util.Map;
+
+/**
+ * The dynamics network's forward passes in DJL, written as functions of named parameter arrays so that
+ * {@link DynamicsOnnxExporter} can mirror them operator for operator. Data arrays are always the first
+ * operand, so intermediate results belong to the data's (per-batch) manager.
+ *
+ * <p>Encoder (protocol-independent, once per patient): [pre, mask] -> stride^3 patch conv -> ReLU -> two
+ * 3^3 convs with ReLU -> h on the latent grid. Decoder: e = ReLU(W [protocol, noise]); FiLM
+ * h' = ReLU(h * (1 + gamma(e)) + beta(e)); 1^3 conv + ReLU; 1^3 conv head -> (delta CT, mask logit) on the
+ * grid; nearest repetition to full size; post CT = clip(pre + delta, 0, 1); post-mask logit =
+ * upsampled logit + maskGain * (2 mask - 1).
+ */
+final class DynamicsNetwork {
+
+    private final DynamicsArchitecture architecture;
+    private final Map<String, NDArray> p;
+
+    DynamicsNetwork(DynamicsArchitecture architecture, Map<String, NDArray> parameters) {
+        this.architecture = architecture;
+        this.p = parameters;
+    }
+
+    /** Latent features h [N, C, L, L, L] of pre [N, 1, S, S, S] and mask [N, 1, S, S, S]. */
+    NDArray encode(NDArray pre, NDArray mask) {
+        int s = architecture.stride();
+        NDArray x = NDArrays.concat(new NDList(pre, mask), 1);
+        NDArray h = Activation.relu(conv(x, "enc0", new Shape(s, s, s), new Shape(0, 0, 0)));
+        h = Activation.relu(conv(h, "enc1", new Shape(1, 1, 1), new Shape(1, 1, 1)));
+        return Activation.relu(conv(h, "enc2", new Shape(1, 1, 1), new Shape(1, 1, 1)));
+    }
+
+    /**
+     * Post CT [B, 1, S, S, S] and post-mask logits [B, 1, S, S, S] from latent features h (batch B, or 1 to
+     * share one patient across all B protocols), pre and mask (batch like h), protocol [B, 14], noise [B, Z].
+     */
+    NDList decode(NDArray h, NDArray pre, NDArray mask, NDArray protocol, NDArray noise) {
+        long batch = protocol.getShape().get(0);
+        int c = architecture.channels();
+        NDArray cond = NDArrays.concat(new NDList(protocol, noise), 1);
+        NDArray e = Activation.relu(linear(cond, "cond"));
+        NDArray gamma = linear(e, "gamma").reshape(batch, c, 1, 1, 1);
+        NDArray beta = linear(e, "beta").reshape(batch, c, 1, 1, 1);
+        NDArray film = Activation.relu(h.mul(gamma.add(1f)).add(beta));
+        NDArray d = Activation.relu(conv(film, "dec", new Shape(1, 1, 1), new Shape(0, 0, 0)));
+        NDArray head = conv(d, "head", new Shape(1, 1, 1), new Shape(0, 0, 0));
+        NDArray up = upsample(head);
+        NDArray postCt = up.get(":, 0:1").add(pre).clip(0f, 1f);
+        NDArray maskPrior = mask.mul(2f).sub(1f).mul(p.get("maskGain"));
+        NDArray postMaskLogit = up.get(":, 1:2").add(maskPrior);
+        return new NDList(postCt, postMaskLogit);
+    }
+
+    /** Posterior mean and log-variance [N, Z] each, from the observed change and the protocol. */
+    NDList posterior(NDArray pre, NDArray mask, NDArray post, NDArray postMask, NDArray protocol) {
+        long n = pre.getShape().get(0);
+        int pool = architecture.posteriorPool();
+        int edge = architecture.size() / pool;
+        NDArray change = NDArrays.concat(new NDList(post.sub(pre), postMask.sub(mask)), 1);
+        NDArray pooled = change.reshape(n, 2, edge, pool, edge, pool, edge, pool).mean(new int[] {3, 5, 7})
+                .reshape(n, 2L * edge * edge * edge);
+        NDArray x = NDArrays.concat(new NDList(pooled, protocol), 1);
+        NDArray out = linear(Activation.relu(linear(x, "post")), "postOut");
+        int z = architecture.noiseDim();
+        return new NDList(out.get(":, 0:" + z), out.get(":, " + z + ":").clip(-8f, 8f));
+    }
+
+    /** Nearest-neighbour repetition by the stride along the three spatial axes. */
+    NDArray upsample(NDArray x) {
+        Shape shape = x.getShape();
+        long b = shape.get(0);
+        long ch = shape.get(1);
+        long l = shape.get(2);
+        int s = architecture.stride();
+        return x.reshape(b, ch, l, 1, l, 1, l, 1).broadcast(new Shape(b, ch, l, s, l, s, l, s))
+                .reshape(b, ch, l * s, l * s, l * s);
+    }
+
+    private NDArray conv(NDArray x, String layer, Shape stride, Shape padding) {
+        return Conv3d.conv3d(x, p.get(layer + ".w"), p.get(layer + ".b"), stride, padding, new Shape(1, 1, 1), 1)
+                .singletonOrThrow();
+    }
+
+    private NDArray linear(NDArray x, String layer) {
+        return Linear.linear(x, p.get(layer + ".w"), p.get(layer + ".b")).singletonOrThrow();
+    }
+}
