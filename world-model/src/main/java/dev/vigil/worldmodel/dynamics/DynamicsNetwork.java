@@ -17,8 +17,8 @@ import java.util.Map;
  * <p>Encoder (protocol-independent, once per patient): [pre, mask] -> stride^3 patch conv -> ReLU -> two
  * 3^3 convs with ReLU -> h on the latent grid. Decoder: e = ReLU(W [protocol, noise]); FiLM
  * h' = ReLU(h * (1 + gamma(e)) + beta(e)); 1^3 conv + ReLU; 1^3 conv head -> (delta CT, mask logit) on the
- * grid; nearest repetition to full size; post CT = clip(pre + delta, 0, 1); post-mask logit =
- * upsampled logit + maskGain * (2 mask - 1).
+ * grid; post CT = clip(pre + repeated delta, 0, 1); post-mask logit = repeated logit + maskGain * (2 mask - 1),
+ * where "repeated" is nearest-neighbour upsampling by the stride.
  */
 final class DynamicsNetwork {
 
@@ -53,10 +53,9 @@ final class DynamicsNetwork {
         NDArray film = Activation.relu(h.mul(gamma.add(1f)).add(beta));
         NDArray d = Activation.relu(conv(film, "dec", new Shape(1, 1, 1), new Shape(0, 0, 0)));
         NDArray head = conv(d, "head", new Shape(1, 1, 1), new Shape(0, 0, 0));
-        NDArray up = upsample(head);
-        NDArray postCt = up.get(":, 0:1").add(pre).clip(0f, 1f);
+        NDArray postCt = addRepeated(head.get(":, 0:1"), pre).reshape(fullShape(batch)).clip(0f, 1f);
         NDArray maskPrior = mask.mul(2f).sub(1f).mul(p.get("maskGain"));
-        NDArray postMaskLogit = up.get(":, 1:2").add(maskPrior);
+        NDArray postMaskLogit = addRepeated(head.get(":, 1:2"), maskPrior).reshape(fullShape(batch));
         return new NDList(postCt, postMaskLogit);
     }
 
@@ -74,15 +73,37 @@ final class DynamicsNetwork {
         return new NDList(out.get(":, 0:" + z), out.get(":, " + z + ":").clip(-8f, 8f));
     }
 
-    /** Nearest-neighbour repetition by the stride along the three spatial axes. */
-    NDArray upsample(NDArray x) {
-        Shape shape = x.getShape();
-        long b = shape.get(0);
-        long ch = shape.get(1);
-        long l = shape.get(2);
+    /**
+     * coarse [B, 1, L, L, L] repeated stride times along each spatial axis (nearest-neighbour upsampling) plus
+     * fine [N, 1, S, S, S] (N = B or 1), as [B, 1, L, s, L, s, S]. The x repetition is a product with a 0/1
+     * matrix (exact in floating point); the y and z repetitions are broadcasts of one add on a block view of
+     * the full grid, whose innermost run is a whole row of S voxels. ONNX Runtime's 5-D Resize, and a
+     * broadcast with an innermost run of s voxels, were each several times slower.
+     */
+    NDArray addRepeated(NDArray coarse, NDArray fine) {
+        long b = coarse.getShape().get(0);
+        long n = fine.getShape().get(0);
+        long l = architecture.latentSize();
         int s = architecture.stride();
-        return x.reshape(b, ch, l, 1, l, 1, l, 1).broadcast(new Shape(b, ch, l, s, l, s, l, s))
-                .reshape(b, ch, l * s, l * s, l * s);
+        int size = architecture.size();
+        NDArray repeatX = coarse.getManager().create(repeatMatrix(architecture), new Shape(l, size));
+        return coarse.matMul(repeatX).reshape(b, 1, l, 1, l, 1, size).add(fine.reshape(n, 1, l, s, l, s, size));
+    }
+
+    /** The [L, S] matrix with R[i, j] = 1 where j / stride = i: a row times it repeats each value stride times. */
+    static float[] repeatMatrix(DynamicsArchitecture architecture) {
+        int l = architecture.latentSize();
+        int size = architecture.size();
+        float[] matrix = new float[l * size];
+        for (int j = 0; j < size; j++) {
+            matrix[(j / architecture.stride()) * size + j] = 1f;
+        }
+        return matrix;
+    }
+
+    private Shape fullShape(long batch) {
+        int size = architecture.size();
+        return new Shape(batch, 1, size, size, size);
     }
 
     private NDArray conv(NDArray x, String layer, Shape stride, Shape padding) {

@@ -73,23 +73,28 @@ public final class DynamicsOnnxExporter {
         ONNXNode maskLogit = conv(ctx, d, "head_mask", rows(head, c, 2 * c), new long[] {1, c, 1, 1, 1},
                 new float[] {headBias.values()[1]}, 1, 1, 0);
 
-        // Back to full size by nearest repetition (floor of asymmetric coordinates = repeat each voxel s times).
-        ONNXInitializer roi = ctx.array("roi", new float[0]);
-        ONNXInitializer scales = ctx.array("scales", new float[] {1, 1, s, s, s});
-        Map<String, Object> nearest = Map.of("mode", "nearest", "coordinate_transformation_mode", "asymmetric",
-                "nearest_mode", "floor");
-        ONNXNode upCt = ctx.operation(OnnxOperator.RESIZE, refs(deltaCt, roi, scales), "up_ct", nearest);
-        ONNXNode upMask = ctx.operation(OnnxOperator.RESIZE, refs(maskLogit, roi, scales), "up_mask", nearest);
+        // Back to full size by nearest repetition (DynamicsNetwork.addRepeated): x by a product with a 0/1
+        // matrix, y and z folded into a broadcast add on a block view of the full grid. The reshape to the
+        // full grid comes before Clip and Sigmoid so that it aliases its input instead of copying.
+        long l = a.latentSize();
+        int size = a.size();
+        ONNXInitializer repeatX = initializer(ctx, "repeat_x", DynamicsNetwork.repeatMatrix(a), new long[] {l, size});
+        ONNXInitializer coarseShape = ctx.array("coarse_shape", new long[] {-1, 1, l, 1, l, 1, size});
+        ONNXInitializer blockShape = ctx.array("block_shape", new long[] {-1, 1, l, s, l, s, size});
+        ONNXInitializer fullShape = ctx.array("full_shape", new long[] {-1, 1, size, size, size});
 
-        ONNXNode ct = ctx.operation(ONNXOperators.ADD, refs(upCt, pre), "ct_sum");
-        ct = ctx.operation(OnnxOperator.CLIP, refs(ct, ctx.constant("zero", 0f), ctx.constant("one_clip", 1f)),
-                "ct_clip");
-        ct.assignTo(postCt);
+        ONNXNode ct = ctx.operation(ONNXOperators.ADD, refs(coarse(ctx, deltaCt, repeatX, coarseShape, "ct"),
+                reshape(ctx, pre, blockShape, "pre_blocks")), "ct_sum");
+        ct = reshape(ctx, ct, fullShape, "ct_full");
+        ctx.operation(OnnxOperator.CLIP, refs(ct, ctx.constant("zero", 0f), ctx.constant("one_clip", 1f)),
+                "ct_clip").assignTo(postCt);
 
         ONNXNode prior = ctx.operation(ONNXOperators.MUL, refs(mask, ctx.constant("two", 2f)), "mask2");
         prior = ctx.operation(ONNXOperators.SUB, refs(prior, ctx.constant("one_sub", 1f)), "mask_signed");
         prior = ctx.operation(ONNXOperators.MUL, refs(prior, initializer(ctx, w.get("maskGain"))), "mask_prior");
-        ONNXNode logit = ctx.operation(ONNXOperators.ADD, refs(upMask, prior), "mask_logit");
+        ONNXNode logit = ctx.operation(ONNXOperators.ADD, refs(coarse(ctx, maskLogit, repeatX, coarseShape, "mask"),
+                reshape(ctx, prior, blockShape, "prior_blocks")), "mask_logit");
+        logit = reshape(ctx, logit, fullShape, "mask_full");
         ctx.operation(OnnxOperator.SIGMOID, refs(logit), "mask_prob").assignTo(postMask);
 
         OnnxMl.GraphProto graph = GraphValueInfos.withShapes(ctx.buildGraph(),
@@ -117,6 +122,17 @@ public final class DynamicsOnnxExporter {
 
     private static List<ONNXRef<?>> refs(ONNXRef<?>... refs) {
         return List.of(refs);
+    }
+
+    /** [B, 1, L, L, L] -> x repeated -> viewed as [B, 1, L, 1, L, 1, S] for the broadcast add. */
+    private static ONNXNode coarse(ONNXContext ctx, ONNXRef<?> x, ONNXInitializer repeatX, ONNXInitializer shape,
+            String name) {
+        ONNXNode repeated = ctx.operation(OnnxOperator.MATMUL, refs(x, repeatX), name + "_repeat_x");
+        return reshape(ctx, repeated, shape, name + "_coarse");
+    }
+
+    private static ONNXNode reshape(ONNXContext ctx, ONNXRef<?> x, ONNXInitializer shape, String name) {
+        return ctx.operation(OnnxOperator.RESHAPE, refs(x, shape), name);
     }
 
     private static ONNXNode relu(ONNXNode x) {

@@ -4,10 +4,13 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -19,20 +22,23 @@ import java.util.logging.Logger;
  * one patient under a list of protocols x K seeded noise draws, in batches of at most
  * {@link SessionConfig#maxBatch()} rows. Rows are protocol-major; draw k uses the same noise vector for
  * every protocol (common random numbers, so protocol comparisons are not blurred by different noise).
- * Thread-safe for concurrent {@code simulate} calls (ONNX Runtime sessions are).
+ * Thread-safe: every ONNX Runtime call runs on the session's own {@link OrtThread}, so concurrent calls
+ * are serialised there (each run already uses every core).
  */
 public final class WorldModelSession implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(WorldModelSession.class.getName());
 
+    private final OrtThread ortThread;
     private final OrtEnvironment environment;
     private final OrtSession session;
     private final String executionProvider;
     private final WorldModelContract.Dimensions dimensions;
     private final int maxBatch;
 
-    private WorldModelSession(OrtEnvironment environment, OrtSession session, String executionProvider,
-            WorldModelContract.Dimensions dimensions, int maxBatch) {
+    private WorldModelSession(OrtThread ortThread, OrtEnvironment environment, OrtSession session,
+            String executionProvider, WorldModelContract.Dimensions dimensions, int maxBatch) {
+        this.ortThread = ortThread;
         this.environment = environment;
         this.session = session;
         this.executionProvider = executionProvider;
@@ -54,6 +60,19 @@ public final class WorldModelSession implements AutoCloseable {
         if (!Files.isRegularFile(model)) {
             throw new IllegalArgumentException("world model " + model + " does not exist or is not a file");
         }
+        OrtThread ortThread = new OrtThread();
+        try {
+            return ortThread.call(() -> open(ortThread, model, config, cuda));
+        } catch (OrtException | RuntimeException e) {
+            ortThread.close();
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalArgumentException(model + ": ONNX Runtime cannot load the model: " + e.getMessage(), e);
+        }
+    }
+
+    private static WorldModelSession open(OrtThread ortThread, Path model, SessionConfig config, CudaSupport cuda) {
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         String source = model.toString();
         OrtSession session = null;
@@ -89,7 +108,7 @@ public final class WorldModelSession implements AutoCloseable {
             String used = provider;
             LOG.info(() -> "world model " + source + " loaded on " + used + " (S=" + dimensions.size() + ", Z="
                     + dimensions.noiseDim() + ")");
-            return new WorldModelSession(environment, session, provider, dimensions, config.maxBatch());
+            return new WorldModelSession(ortThread, environment, session, provider, dimensions, config.maxBatch());
         } catch (OrtException e) {
             throw new IllegalArgumentException(source + ": ONNX Runtime cannot load the model: " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -137,16 +156,18 @@ public final class WorldModelSession implements AutoCloseable {
     /** Simulates and keeps every result (protocol-major order). Memory: 2 x S^3 floats per simulation. */
     public List<Simulation> simulate(float[] pre, float[] mask, List<float[]> protocols, int draws, long seed) {
         List<Simulation> results = new ArrayList<>(protocols.size() * draws);
-        simulateEach(pre, mask, protocols, draws, seed, results::add);
+        simulateEach(pre, mask, protocols, draws, seed, view -> results.add(view.copy()));
         return results;
     }
 
     /**
      * Simulates one patient under each protocol x {@code draws} noise draws, handing each result to the
-     * consumer as soon as its batch is done (protocol-major order), so a ranking need not hold them all.
+     * consumer as soon as its batch is done (protocol-major order). ONNX Runtime writes straight into two
+     * reused direct buffers (pinned outputs), and the consumer reads views of them, so a ranking need neither
+     * copy nor hold the volumes.
      */
     public SimulationRun simulateEach(float[] pre, float[] mask, List<float[]> protocols, int draws, long seed,
-            Consumer<Simulation> consumer) {
+            Consumer<SimulationView> consumer) {
         long start = System.nanoTime();
         int size = dimensions.size();
         int voxels = size * size * size;
@@ -163,59 +184,90 @@ public final class WorldModelSession implements AutoCloseable {
         }
         float[][] noise = noise(seed, draws);
         int z = dimensions.noiseDim();
+        int width = WorldModelContract.PROTOCOL_WIDTH;
         int rows = protocols.size() * draws;
+        int capacity = Math.min(maxBatch, Math.max(rows, 1));
         long[] volumeShape = {1, 1, size, size, size};
-        try (OnnxTensor preTensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(pre), volumeShape);
-                OnnxTensor maskTensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(mask), volumeShape)) {
+        FloatBuffer ctBuffer = directFloats((long) capacity * voxels);
+        FloatBuffer maskBuffer = directFloats((long) capacity * voxels);
+        List<OnnxTensor> tensors = new ArrayList<>();
+        try {
+            OnnxTensor preTensor = track(tensors, OnnxTensor.createTensor(environment, FloatBuffer.wrap(pre),
+                    volumeShape));
+            OnnxTensor maskTensor = track(tensors, OnnxTensor.createTensor(environment, FloatBuffer.wrap(mask),
+                    volumeShape));
+            Map<Integer, Map<String, OnnxTensor>> outputsByBatch = new HashMap<>();
             for (int first = 0; first < rows; first += maxBatch) {
                 int batch = Math.min(maxBatch, rows - first);
-                float[] protocolRows = new float[batch * WorldModelContract.PROTOCOL_WIDTH];
+                float[] protocolRows = new float[batch * width];
                 float[] noiseRows = new float[batch * z];
                 for (int r = 0; r < batch; r++) {
                     int row = first + r;
-                    System.arraycopy(protocols.get(row / draws), 0, protocolRows, r * WorldModelContract.PROTOCOL_WIDTH,
-                            WorldModelContract.PROTOCOL_WIDTH);
+                    System.arraycopy(protocols.get(row / draws), 0, protocolRows, r * width, width);
                     System.arraycopy(noise[row % draws], 0, noiseRows, r * z, z);
                 }
+                Map<String, OnnxTensor> outputs = outputsByBatch.get(batch);
+                if (outputs == null) {
+                    long[] outputShape = {batch, 1, size, size, size};
+                    outputs = Map.of(
+                            WorldModelContract.POST_CT, track(tensors, OnnxTensor.createTensor(environment,
+                                    window(ctBuffer, 0, batch * voxels), outputShape)),
+                            WorldModelContract.POST_MASK, track(tensors, OnnxTensor.createTensor(environment,
+                                    window(maskBuffer, 0, batch * voxels), outputShape)));
+                    outputsByBatch.put(batch, outputs);
+                }
+                Map<String, OnnxTensor> pinned = outputs;
                 try (OnnxTensor protocolTensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(protocolRows),
-                        new long[] {batch, WorldModelContract.PROTOCOL_WIDTH});
+                        new long[] {batch, width});
                         OnnxTensor noiseTensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(noiseRows),
-                                new long[] {batch, z});
-                        OrtSession.Result result = session.run(Map.of(WorldModelContract.PRE_CT, preTensor,
-                                WorldModelContract.PRE_MASK, maskTensor, WorldModelContract.PROTOCOL, protocolTensor,
-                                WorldModelContract.NOISE, noiseTensor))) {
-                    FloatBuffer ct = output(result, WorldModelContract.POST_CT, batch, voxels);
-                    FloatBuffer prob = output(result, WorldModelContract.POST_MASK, batch, voxels);
-                    for (int r = 0; r < batch; r++) {
-                        int row = first + r;
-                        float[] postCt = new float[voxels];
-                        float[] postMask = new float[voxels];
-                        ct.get(r * voxels, postCt);
-                        prob.get(r * voxels, postMask);
-                        double volume = 0;
-                        for (float p : postMask) {
-                            volume += p;
-                        }
-                        consumer.accept(new Simulation(row / draws, row % draws, postCt, postMask, volume,
-                                executionProvider));
-                    }
+                                new long[] {batch, z})) {
+                    Map<String, OnnxTensor> inputs = Map.of(WorldModelContract.PRE_CT, preTensor,
+                            WorldModelContract.PRE_MASK, maskTensor, WorldModelContract.PROTOCOL, protocolTensor,
+                            WorldModelContract.NOISE, noiseTensor);
+                    ortThread.call(() -> {
+                        session.run(inputs, pinned).close(); // closing the result leaves pinned outputs open
+                        return null;
+                    });
+                }
+                for (int r = 0; r < batch; r++) {
+                    int row = first + r;
+                    FloatBuffer ct = window(ctBuffer, r * voxels, voxels).asReadOnlyBuffer();
+                    FloatBuffer prob = window(maskBuffer, r * voxels, voxels).asReadOnlyBuffer();
+                    consumer.accept(new SimulationView(row / draws, row % draws, ct, prob, sum(prob),
+                            executionProvider));
                 }
             }
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed to run the world model: " + e.getMessage(), e);
+        } finally {
+            tensors.forEach(OnnxTensor::close);
         }
         return new SimulationRun(rows, executionProvider, System.nanoTime() - start);
     }
 
-    private static FloatBuffer output(OrtSession.Result result, String name, int batch, int voxels) {
-        OnnxTensor tensor = (OnnxTensor) result.get(name).orElseThrow(
-                () -> new IllegalStateException("the model returned no output " + name));
-        FloatBuffer buffer = tensor.getFloatBuffer();
-        if (buffer.remaining() != (long) batch * voxels) {
-            throw new IllegalStateException("output " + name + " holds " + buffer.remaining() + " values, expected "
-                    + batch + " x " + voxels);
+    private static OnnxTensor track(List<OnnxTensor> tensors, OnnxTensor tensor) {
+        tensors.add(tensor);
+        return tensor;
+    }
+
+    private static FloatBuffer directFloats(long count) {
+        if (count > Integer.MAX_VALUE / 4) {
+            throw new IllegalArgumentException("batch too large: " + count + " output floats; lower maxBatch");
         }
-        return buffer;
+        return ByteBuffer.allocateDirect((int) count * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    /** A view of buffer[offset, offset + length), position 0. */
+    private static FloatBuffer window(FloatBuffer buffer, int offset, int length) {
+        return buffer.duplicate().position(offset).limit(offset + length).slice();
+    }
+
+    private static double sum(FloatBuffer values) {
+        double total = 0;
+        for (int i = 0, n = values.limit(); i < n; i++) {
+            total += values.get(i);
+        }
+        return total;
     }
 
     private static void checkVolume(String field, float[] values, int voxels) {
@@ -238,9 +290,14 @@ public final class WorldModelSession implements AutoCloseable {
     @Override
     public void close() {
         try {
-            session.close();
+            ortThread.call(() -> {
+                session.close();
+                return null;
+            });
         } catch (OrtException e) {
             throw new IllegalStateException("cannot close the ONNX Runtime session: " + e.getMessage(), e);
+        } finally {
+            ortThread.close();
         }
     }
 }
