@@ -22,6 +22,17 @@ import java.util.Map;
  */
 final class DynamicsNetwork {
 
+    /**
+     * Dilations of the encoder's 3^3 convolutions (enc1, enc2, enc3): the receptive field reaches +-7 latent
+     * voxels, so every latent voxel of a tumour sees how far it lies from the tumour's edge, which is what a
+     * protocol-dependent shrinkage (an erosion) needs.
+     */
+    static final int[] ENCODER_DILATIONS = {1, 2, 4};
+    /** Dilations of the fixed box means in {@link #depth}. */
+    static final int[] DEPTH_DILATIONS = {1, 2, 4};
+    /** Channels of {@link #depth}: the pooled mask and one box mean per dilation. */
+    static final int DEPTH_CHANNELS = 1 + DEPTH_DILATIONS.length;
+
     private final DynamicsArchitecture architecture;
     private final Map<String, NDArray> p;
 
@@ -35,8 +46,35 @@ final class DynamicsNetwork {
         int s = architecture.stride();
         NDArray x = NDArrays.concat(new NDList(pre, mask), 1);
         NDArray h = Activation.relu(conv(x, "enc0", new Shape(s, s, s), new Shape(0, 0, 0)));
-        h = Activation.relu(conv(h, "enc1", new Shape(1, 1, 1), new Shape(1, 1, 1)));
-        return Activation.relu(conv(h, "enc2", new Shape(1, 1, 1), new Shape(1, 1, 1)));
+        for (int layer = 1; layer <= ENCODER_DILATIONS.length; layer++) {
+            int d = ENCODER_DILATIONS[layer - 1];
+            h = Activation.relu(conv(h, "enc" + layer, new Shape(1, 1, 1), new Shape(d, d, d), d));
+        }
+        return h.add(conv(depth(mask), "depth", new Shape(1, 1, 1), new Shape(0, 0, 0)));
+    }
+
+    /**
+     * Fixed (not learned) depth features of the tumour mask on the latent grid: the tumour fraction of each
+     * block, and its 3^3 box means at dilations 1, 2 and 4. Deep inside a tumour they are all 1 and they fall
+     * off towards the edge at different distances, so a protocol-dependent threshold on them (FiLM's beta)
+     * shrinks a tumour by a protocol-dependent depth. Learning such features from scratch took far longer than
+     * a test may train.
+     */
+    NDArray depth(NDArray mask) {
+        int s = architecture.stride();
+        NDArray pooled = Conv3d.conv3d(mask, constant(mask, new Shape(1, 1, s, s, s), 1f / (s * s * s)), null,
+                new Shape(s, s, s), new Shape(0, 0, 0), new Shape(1, 1, 1), 1).singletonOrThrow();
+        NDArray box = constant(mask, new Shape(1, 1, 3, 3, 3), 1f / 27);
+        NDList channels = new NDList(pooled);
+        for (int d : DEPTH_DILATIONS) {
+            channels.add(Conv3d.conv3d(pooled, box, null, new Shape(1, 1, 1), new Shape(d, d, d),
+                    new Shape(d, d, d), 1).singletonOrThrow());
+        }
+        return NDArrays.concat(channels, 1);
+    }
+
+    private static NDArray constant(NDArray like, Shape shape, float value) {
+        return like.getManager().full(shape, value);
     }
 
     /**
@@ -65,7 +103,8 @@ final class DynamicsNetwork {
         int pool = architecture.posteriorPool();
         int edge = architecture.size() / pool;
         NDArray change = NDArrays.concat(new NDList(post.sub(pre), postMask.sub(mask)), 1);
-        NDArray pooled = change.reshape(n, 2, edge, pool, edge, pool, edge, pool).mean(new int[] {3, 5, 7})
+        NDArray pooled = change.reshape(n, 2, edge, pool, edge, pool, edge, pool).mean(new int[] {7}).mean(new int[] {5})
+                .mean(new int[] {3})
                 .reshape(n, 2L * edge * edge * edge);
         NDArray x = NDArrays.concat(new NDList(pooled, protocol), 1);
         NDArray out = linear(Activation.relu(linear(x, "post")), "postOut");
@@ -107,8 +146,12 @@ final class DynamicsNetwork {
     }
 
     private NDArray conv(NDArray x, String layer, Shape stride, Shape padding) {
-        return Conv3d.conv3d(x, p.get(layer + ".w"), p.get(layer + ".b"), stride, padding, new Shape(1, 1, 1), 1)
-                .singletonOrThrow();
+        return conv(x, layer, stride, padding, 1);
+    }
+
+    private NDArray conv(NDArray x, String layer, Shape stride, Shape padding, int dilation) {
+        return Conv3d.conv3d(x, p.get(layer + ".w"), p.get(layer + ".b"), stride, padding,
+                new Shape(dilation, dilation, dilation), 1).singletonOrThrow();
     }
 
     private NDArray linear(NDArray x, String layer) {

@@ -50,8 +50,13 @@ public final class DynamicsOnnxExporter {
         // Encoder, once per patient (batch 1).
         ONNXNode x = ctx.operation(ONNXOperators.CONCAT, refs(pre, mask), "x", Map.of("axis", 1));
         ONNXNode h = relu(conv(ctx, x, w, "enc0", s, 0));
-        h = relu(conv(ctx, h, w, "enc1", 3, 1));
-        h = relu(conv(ctx, h, w, "enc2", 3, 1));
+        for (int layer = 1; layer <= DynamicsNetwork.ENCODER_DILATIONS.length; layer++) {
+            int d = DynamicsNetwork.ENCODER_DILATIONS[layer - 1];
+            NamedTensor weight = w.get("enc" + layer + ".w");
+            h = relu(conv(ctx, h, "enc" + layer, weight.values(), weight.shape(), w.get("enc" + layer + ".b").values(),
+                    3, 1, d, d));
+        }
+        h = ctx.operation(ONNXOperators.ADD, refs(h, conv(ctx, depth(ctx, mask, s), w, "depth", 1, 0)), "h");
 
         // Conditioning: e = ReLU(W [protocol, noise] + b); FiLM h' = ReLU(h * (1 + gamma) + beta).
         ONNXNode cond = ctx.operation(ONNXOperators.CONCAT, refs(protocol, noise), "cond_in", Map.of("axis", 1));
@@ -69,9 +74,9 @@ public final class DynamicsOnnxExporter {
         NamedTensor headBias = w.get("head.b");
         int c = a.channels();
         ONNXNode deltaCt = conv(ctx, d, "head_ct", rows(head, 0, c), new long[] {1, c, 1, 1, 1},
-                new float[] {headBias.values()[0]}, 1, 1, 0);
+                new float[] {headBias.values()[0]}, 1, 1, 0, 1);
         ONNXNode maskLogit = conv(ctx, d, "head_mask", rows(head, c, 2 * c), new long[] {1, c, 1, 1, 1},
-                new float[] {headBias.values()[1]}, 1, 1, 0);
+                new float[] {headBias.values()[1]}, 1, 1, 0, 1);
 
         // Back to full size by nearest repetition (DynamicsNetwork.addRepeated): x by a product with a 0/1
         // matrix, y and z folded into a broadcast add on a block view of the full grid. The reshape to the
@@ -124,6 +129,25 @@ public final class DynamicsOnnxExporter {
         return List.of(refs);
     }
 
+    /** DynamicsNetwork.depth: pooled mask and its fixed box means at each dilation, [1, 4, L, L, L]. */
+    private static ONNXNode depth(ONNXContext ctx, ONNXRef<?> mask, int s) {
+        float[] poolWeights = new float[s * s * s];
+        Arrays.fill(poolWeights, 1f / (s * s * s));
+        ONNXInitializer pool = initializer(ctx, "depth_pool", poolWeights, new long[] {1, 1, s, s, s});
+        ONNXNode pooled = ctx.operation(OnnxOperator.CONV, refs(mask, pool), "depth_pooled", Map.of(
+                "kernel_shape", new int[] {s, s, s}, "strides", new int[] {s, s, s}));
+        float[] boxWeights = new float[27];
+        Arrays.fill(boxWeights, 1f / 27);
+        ONNXInitializer box = initializer(ctx, "depth_box", boxWeights, new long[] {1, 1, 3, 3, 3});
+        List<ONNXRef<?>> channels = new java.util.ArrayList<>(List.of(pooled));
+        for (int d : DynamicsNetwork.DEPTH_DILATIONS) {
+            channels.add(ctx.operation(OnnxOperator.CONV, refs(pooled, box), "depth_box" + d, Map.of(
+                    "kernel_shape", new int[] {3, 3, 3}, "pads", new int[] {d, d, d, d, d, d},
+                    "dilations", new int[] {d, d, d})));
+        }
+        return ctx.operation(ONNXOperators.CONCAT, channels, "depth", Map.of("axis", 1));
+    }
+
     /** [B, 1, L, L, L] -> x repeated -> viewed as [B, 1, L, 1, L, 1, S] for the broadcast add. */
     private static ONNXNode coarse(ONNXContext ctx, ONNXRef<?> x, ONNXInitializer repeatX, ONNXInitializer shape,
             String name) {
@@ -152,17 +176,18 @@ public final class DynamicsOnnxExporter {
         NamedTensor weight = w.get(layer + ".w");
         int stride = layer.equals("enc0") ? kernel : 1;
         return conv(ctx, x, layer, weight.values(), weight.shape(), w.get(layer + ".b").values(), kernel, stride,
-                pad);
+                pad, 1);
     }
 
     private static ONNXNode conv(ONNXContext ctx, ONNXRef<?> x, String name, float[] weight, long[] shape,
-            float[] bias, int kernel, int stride, int pad) {
+            float[] bias, int kernel, int stride, int pad, int dilation) {
         ONNXInitializer wInit = initializer(ctx, name + ".w", weight, shape);
         ONNXInitializer bInit = initializer(ctx, name + ".b", bias, new long[] {bias.length});
         return ctx.operation(OnnxOperator.CONV, refs(x, wInit, bInit), name, Map.of(
                 "kernel_shape", new int[] {kernel, kernel, kernel},
                 "strides", new int[] {stride, stride, stride},
-                "pads", new int[] {pad, pad, pad, pad, pad, pad}));
+                "pads", new int[] {pad, pad, pad, pad, pad, pad},
+                "dilations", new int[] {dilation, dilation, dilation}));
     }
 
     private static ONNXNode gemm(ONNXContext ctx, ONNXRef<?> x, Map<String, NamedTensor> w, String layer) {

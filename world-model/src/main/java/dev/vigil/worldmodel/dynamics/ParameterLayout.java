@@ -28,6 +28,9 @@ final class ParameterLayout {
         weightAndBias(specs, "enc0", new long[] {c, 2, s, s, s}, 2 * s * s * s, 1f);
         weightAndBias(specs, "enc1", new long[] {c, c, 3, 3, 3}, c * 27, 1f);
         weightAndBias(specs, "enc2", new long[] {c, c, 3, 3, 3}, c * 27, 1f);
+        weightAndBias(specs, "enc3", new long[] {c, c, 3, 3, 3}, c * 27, 1f);
+        weightAndBias(specs, "depth", new long[] {c, DynamicsNetwork.DEPTH_CHANNELS, 1, 1, 1},
+                DynamicsNetwork.DEPTH_CHANNELS, 1f);
         weightAndBias(specs, "cond", new long[] {e, cond}, cond, 1f);
         // FiLM starts near the identity (small gamma and beta) so early training sees the encoder's features.
         weightAndBias(specs, "gamma", new long[] {c, e}, e, 0.1f);
