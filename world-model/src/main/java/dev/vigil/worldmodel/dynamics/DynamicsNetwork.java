@@ -103,7 +103,8 @@ final class DynamicsNetwork {
         int pool = architecture.posteriorPool();
         int edge = architecture.size() / pool;
         NDArray change = NDArrays.concat(new NDList(post.sub(pre), postMask.sub(mask)), 1);
-        NDArray pooled = change.reshape(n, 2, edge, pool, edge, pool, edge, pool).mean(new int[] {7}).mean(new int[] {5})
+        NDArray pooled = change.reshape(n, 2, edge, pool, edge, pool, edge, pool)
+                .mean(new int[] {7}).mean(new int[] {5})
                 .mean(new int[] {3})
                 .reshape(n, 2L * edge * edge * edge);
         NDArray x = NDArrays.concat(new NDList(pooled, protocol), 1);

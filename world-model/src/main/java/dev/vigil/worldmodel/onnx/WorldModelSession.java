@@ -85,7 +85,8 @@ public final class WorldModelSession implements AutoCloseable {
                                 + " build offers only " + OrtEnvironment.getAvailableProviders() + ": build with the"
                                 + " Maven profile -Pgpu (onnxruntime_gpu, needs CUDA 12 and cuDNN 9) or use auto/cpu");
                     }
-                    LOG.info(() -> "world model " + source + ": CUDA not offered by this ONNX Runtime build, using CPU");
+                    LOG.info(() -> "world model " + source
+                            + ": CUDA not offered by this ONNX Runtime build, using CPU");
                 } else {
                     try {
                         session = createSession(environment, model, config, cuda);

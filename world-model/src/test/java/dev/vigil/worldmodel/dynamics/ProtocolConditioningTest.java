@@ -66,7 +66,8 @@ class ProtocolConditioningTest {
             assertThat(volume[2]).as("strong vs weak protocol, patient %s", patient.radius())
                     .isLessThan(0.8 * volume[0]);
         }
-        System.out.printf("mean simulated tumour voxels weak/medium/strong %.0f / %.0f / %.0f; truth %.0f / %.0f / %.0f%n",
+        System.out.printf("mean simulated tumour voxels weak/medium/strong %.0f / %.0f / %.0f;"
+                + " truth %.0f / %.0f / %.0f%n",
                 meanVolume[0], meanVolume[1], meanVolume[2], trueVolume[0], trueVolume[1], trueVolume[2]);
         assertThat(trueVolume[0]).isGreaterThan(trueVolume[1]).isGreaterThan(trueVolume[2]);
         assertThat(meanVolume[0]).isGreaterThan(meanVolume[1]);

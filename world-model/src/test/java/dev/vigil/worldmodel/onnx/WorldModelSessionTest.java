@@ -132,14 +132,15 @@ class WorldModelSessionTest {
         float[] ones = new float[14];
         java.util.Arrays.fill(ones, 1f);
         ONNXInitializer sumWeights = ctx.floatTensor("ones", List.of(1, 14), fb -> fb.put(ones));
-        ONNXInitializer noiseWeights = ctx.floatTensor("zeros", List.of(1, noiseDim), fb -> fb.put(new float[noiseDim]));
+        ONNXInitializer noiseWeights =
+                ctx.floatTensor("zeros", List.of(1, noiseDim), fb -> fb.put(new float[noiseDim]));
         ONNXNode terms = ctx.operation(ONNXOperators.GEMM, List.<ONNXRef<?>>of(protocol, sumWeights), "terms",
                 Map.of("transB", 1));
         ONNXNode noNoise = ctx.operation(ONNXOperators.GEMM, List.<ONNXRef<?>>of(noise, noiseWeights), "no_noise",
                 Map.of("transB", 1));
         ONNXNode k = ctx.operation(ONNXOperators.ADD, List.<ONNXRef<?>>of(terms, noNoise), "k");
-        k = ctx.operation(OnnxOperator.RESHAPE, List.<ONNXRef<?>>of(k, ctx.array("shape5", new long[] {-1, 1, 1, 1, 1})),
-                "k5");
+        ONNXInitializer shape5 = ctx.array("shape5", new long[] {-1, 1, 1, 1, 1});
+        k = ctx.operation(OnnxOperator.RESHAPE, List.<ONNXRef<?>>of(k, shape5), "k5");
         ctx.operation(ONNXOperators.MUL, List.<ONNXRef<?>>of(pre, k), "ct").assignTo(postCt);
         ONNXNode logit = ctx.operation(ONNXOperators.ADD, List.<ONNXRef<?>>of(mask, k), "logit");
         ctx.operation(OnnxOperator.SIGMOID, List.<ONNXRef<?>>of(logit), "prob").assignTo(postMask);
