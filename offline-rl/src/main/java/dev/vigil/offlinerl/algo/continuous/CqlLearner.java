@@ -1,5 +1,6 @@
 package dev.vigil.offlinerl.algo.continuous;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -8,16 +9,16 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import ai.djl.engine.Engine;
 import dev.vigil.ingestion.dataset.TrajectoryDataset;
 import dev.vigil.offlinerl.algo.FitReport;
 import dev.vigil.offlinerl.algo.PolicyProvenance;
 import dev.vigil.offlinerl.algo.TrainingListener;
 import dev.vigil.offlinerl.nn.TorchRuntime;
+import dev.vigil.safety.guardian.CalibrationConfig;
 import dev.vigil.safety.guardian.GaussianKdeGuardian;
 import dev.vigil.safety.guardian.GuardianCalibrator;
-import dev.vigil.safety.guardian.CalibrationConfig;
 import dev.vigil.safety.guardian.KdeConfig;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,7 +193,7 @@ public final class CqlLearner {
                 metrics.put("cqlPenalty", lastPenalty);
                 metrics.put("actorQ", lastActorQ);
                 metrics.put("guardianDeficit", lastDeficit);
-                listener.onIteration(iteration, java.util.Collections.unmodifiableMap(metrics));
+                listener.onIteration(iteration, Collections.unmodifiableMap(metrics));
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -296,7 +297,8 @@ public final class CqlLearner {
         if (d.episodes().length >= 2) {
             GuardianCalibrator.Calibrated calibrated = new GuardianCalibrator(
                     new CalibrationConfig(config.calibrationHeldOut(), config.seed()))
-                    .calibrate(d.episodes(), points -> GaussianKdeGuardian.fit(points, kde), config.guardianPercentile());
+                    .calibrate(d.episodes(), points -> GaussianKdeGuardian.fit(points, kde),
+                            config.guardianPercentile());
             guardian = (GaussianKdeGuardian) calibrated.guardian();
             summary.put("guardianTargetCoverage", calibrated.calibration().targetCoverage());
             summary.put("guardianMeasuredCoverage", calibrated.calibration().measuredCoverage());
