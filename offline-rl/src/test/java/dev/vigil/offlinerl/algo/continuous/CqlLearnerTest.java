@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class CqlLearnerTest {
 
-    private static final int STEPS = 600;
+    private static final int STEPS = 350;
     private static final double[] STATE = {0};
     private static TrajectoryDataset data;
     private static CqlPolicy ddpg;
