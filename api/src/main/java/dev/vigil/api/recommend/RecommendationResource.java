@@ -1,0 +1,66 @@
+package dev.vigil.api.recommend;
+
+import dev.vigil.api.rest.problem.ProblemResponses;
+import dev.vigil.api.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Treatment recommendations for clinicians. Every answer is in the audit trail; its sequence number comes back in
+ * the {@value #AUDIT_HEADER} header.
+ */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Recommendations")
+public class RecommendationResource {
+
+    public static final String AUDIT_HEADER = "X-Vigil-Audit-Seq";
+
+    @Inject
+    RecommendationService recommendations;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @POST
+    @Path("/recommendations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CLINICIAN)
+    @Operation(summary = "Recommend IV fluid and vasopressor doses for a posted current state (features in canonical "
+            + "units, optional measurement times, current doses and history)")
+    public Response recommend(@NotNull(message = "send the state as JSON") RecommendationRequest request) {
+        return answer(recommendations.forState(request, identity.getPrincipal().getName()));
+    }
+
+    @GET
+    @Path("/patients/{id}/recommendation")
+    @RolesAllowed(Roles.CLINICIAN)
+    @Operation(summary = "Recommend for the latest bloc of a patient of the served policy's dataset")
+    public Response forPatient(@PathParam("id") String id, @QueryParam("useCase") String useCase) {
+        return answer(recommendations.forPatient(id, useCase, identity.getPrincipal().getName()));
+    }
+
+    private static Response answer(RecommendationService.Answer answer) {
+        return Response.ok(answer.json(), MediaType.APPLICATION_JSON).header(AUDIT_HEADER, answer.auditSeq()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidState(InvalidStateException e, UriInfo uri) {
+        return ProblemResponses.of(e.status(), e.getMessage(), uri);
+    }
+}
