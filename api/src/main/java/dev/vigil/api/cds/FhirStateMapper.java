@@ -235,8 +235,8 @@ public final class FhirStateMapper {
             if (match.action().source() == ActionSource.MEDICATION_DOSE && ma.getDosage().hasDose()) {
                 Double volume = amount(ma.getDosage().getDose(), match, Double.NaN, notes, where);
                 if (volume != null) {
-                    double share = instant ? 1 : (double) Duration.between(overlapFrom, overlapTo).toSeconds()
-                            / Math.max(1, Duration.between(start, end).toSeconds());
+                    double share = instant ? 1 : (double) Duration.between(overlapFrom, overlapTo).toMillis()
+                            / Math.max(1, Duration.between(start, end).toMillis());
                     slot[0] += volume * share;
                 }
             } else if (match.action().source() == ActionSource.MEDICATION_RATE && ma.getDosage().hasRateQuantity()) {

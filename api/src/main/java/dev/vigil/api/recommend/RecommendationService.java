@@ -42,6 +42,14 @@ public class RecommendationService {
 
     Clock clock = Clock.systemUTC();
 
+    /** Requests are hashed in one canonical JSON form: map keys sorted. Made once; copying a mapper is costly. */
+    private ObjectMapper canonical;
+
+    @jakarta.annotation.PostConstruct
+    void canonicalMapper() {
+        canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    }
+
     /** The answer as sent (the audited JSON), its audit sequence number, and the view it was written from. */
     public record Answer(String json, long auditSeq, RecommendationView view) {
     }
@@ -122,8 +130,7 @@ public class RecommendationService {
 
     private String canonical(RecommendationRequest request) {
         try {
-            return json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-                    .writeValueAsString(request);
+            return canonical.writeValueAsString(request);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the request as JSON", e);
         }

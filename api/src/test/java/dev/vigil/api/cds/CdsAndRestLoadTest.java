@@ -90,23 +90,35 @@ class CdsAndRestLoadTest extends WithTestUsers {
                 clients, requests, () -> BedsideLoadRunner.post(URI.create(service), cdsBody, "Authorization",
                         "Bearer " + CdsTestIssuers.es256(CdsTestIssuers.claims(CdsTestIssuers.JWKS_ISSUER, service)
                                 .build())));
-        String report = Instant.now() + "\n  " + rest + "\n  " + cds + "\n";
+        // One client after the other: the latency of a request without queueing behind 31 others.
+        int single = Math.max(8, requests / 8);
+        BedsideLoadRunner.Result restOne = runner.run("POST /api/recommendations, 1 client", 1, single,
+                () -> BedsideLoadRunner.post(URI.create(base + "/api/recommendations"), restBody, "Cookie",
+                        "quarkus-credential=" + cookie));
+        BedsideLoadRunner.Result cdsOne = runner.run("POST /cds-services/" + CdsServices.PATIENT_VIEW
+                + " (prefetch), 1 client", 1, single, () -> BedsideLoadRunner.post(URI.create(service), cdsBody,
+                        "Authorization", "Bearer " + CdsTestIssuers.es256(CdsTestIssuers.claims(
+                                CdsTestIssuers.JWKS_ISSUER, service).build())));
+        String report = Instant.now() + " (load average " + String.format(java.util.Locale.ROOT, "%.1f",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()) + ")\n  "
+                + rest + "\n  " + cds + "\n  " + restOne + "\n  " + cdsOne + "\n";
         System.out.println(report);
         Files.writeString(Path.of("target", "bedside-benchmark.txt"), report, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
 
-        assertThat(rest.failures()).isZero();
-        assertThat(cds.failures()).isZero();
-        long total = 2L * warm + 2L * requests;
+        assertThat(rest.failures() + restOne.failures()).isZero();
+        assertThat(cds.failures() + cdsOne.failures()).isZero();
+        long total = 2L * warm + 2L * requests + 2L * single;
         assertThat(audit.headSeq() - before).isEqualTo(total);
         List<AuditEntry> added = new java.util.ArrayList<>();
         for (long after = before; after < before + total; after += 500) {
             added.addAll(audit.page(after, (int) Math.min(500, before + total - after)));
         }
         assertThat(added).hasSize((int) total);
-        assertThat(added.stream().filter(e -> e.getKind().equals("recommendation")).count()).isEqualTo(warm + requests);
+        assertThat(added.stream().filter(e -> e.getKind().equals("recommendation")).count())
+                .isEqualTo(warm + requests + single);
         assertThat(added.stream().filter(e -> e.getKind().equals("cds-patient-view")).count())
-                .isEqualTo(warm + requests);
+                .isEqualTo(warm + requests + single);
         assertThat(verifier.verify().valid()).isTrue();
     }
 }
