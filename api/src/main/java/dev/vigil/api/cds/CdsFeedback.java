@@ -70,6 +70,19 @@ public class CdsFeedback {
         this.recordedAt = recordedAt;
     }
 
+    /**
+     * Feedback from Vigil's own UI on a REST recommendation, stored like CDS Hooks feedback: service
+     * {@value #UI_SERVICE}, card {@code audit-<seq>} (the recommendation's audit entry).
+     */
+    public static CdsFeedback fromUi(long auditSeq, String outcome, String reason, String comment, String user,
+            Instant at) {
+        return new CdsFeedback(java.util.UUID.randomUUID().toString(), UI_SERVICE, "audit-" + auditSeq, outcome, at,
+                reason, null, reason, comment, null, user, at);
+    }
+
+    /** The service id of feedback given in Vigil's UI. */
+    public static final String UI_SERVICE = "vigil-ui";
+
     public String getId() {
         return id;
     }

@@ -55,6 +55,21 @@ public class RecommendationResource {
         return answer(recommendations.forPatient(id, useCase, identity.getPrincipal().getName()));
     }
 
+    /** A clinician's decision on a recommendation. */
+    public record FeedbackRequest(String outcome, String reason, String comment) {
+    }
+
+    @POST
+    @Path("/recommendations/{seq}/feedback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CLINICIAN)
+    @Operation(summary = "Accept or override (with a reason) a recommendation, by its audit sequence number")
+    public Response feedback(@PathParam("seq") long seq,
+            @NotNull(message = "send outcome, reason and comment as JSON") FeedbackRequest request) {
+        return Response.status(201).entity(recommendations.feedback(seq, request.outcome(), request.reason(),
+                request.comment(), identity.getPrincipal().getName())).build();
+    }
+
     private static Response answer(RecommendationService.Answer answer) {
         return Response.ok(answer.json(), MediaType.APPLICATION_JSON).header(AUDIT_HEADER, answer.auditSeq()).build();
     }

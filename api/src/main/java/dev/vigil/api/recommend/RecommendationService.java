@@ -40,6 +40,9 @@ public class RecommendationService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     Clock clock = Clock.systemUTC();
 
     /** Requests are hashed in one canonical JSON form: map keys sorted. Made once; copying a mapper is costly. */
@@ -94,6 +97,51 @@ public class RecommendationService {
         RecommendationView view = RecommendationViews.of(r, model, patientId, at, notes(state, model));
         String request = "GET /api/patients/" + patientId + "/recommendation?useCase=" + chosen;
         return audited(view, model, caller, patientId, sha256(request));
+    }
+
+    /** What a clinician did with a recommendation, as stored. */
+    public record FeedbackView(String id, long recommendationSeq, String outcome, String reason, String comment,
+            String by, Instant at, long auditSeq) {
+    }
+
+    /**
+     * Records a clinician's acceptance or override (with a reason) of a recommendation given earlier, stored like
+     * CDS Hooks feedback and audited.
+     *
+     * @throws InvalidStateException 404 when {@code seq} is not a recommendation, 400 for a bad outcome or a missing
+     *     override reason
+     */
+    public FeedbackView feedback(long seq, String outcome, String reason, String comment, String user) {
+        String normalised = outcome == null ? "" : outcome.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!normalised.equals("accepted") && !normalised.equals("overridden")) {
+            throw new InvalidStateException(400, "outcome must be accepted or overridden; got '" + outcome + "'");
+        }
+        if (normalised.equals("overridden") && (reason == null || reason.isBlank())) {
+            throw new InvalidStateException(400, "An override needs a reason");
+        }
+        List<AuditEntry> found = audit.page(seq - 1, 1);
+        if (found.isEmpty() || found.get(0).getSeq() != seq || !AUDIT_KIND.equals(found.get(0).getKind())) {
+            throw new InvalidStateException(404, "No recommendation has audit sequence number " + seq);
+        }
+        AuditEntry recommendation = found.get(0);
+        Instant now = clock.instant();
+        dev.vigil.api.cds.CdsFeedback row = dev.vigil.api.cds.CdsFeedback.fromUi(seq, normalised,
+                reason == null ? null : dev.vigil.common.Texts.truncate(reason.strip(), 1000),
+                comment == null ? null : dev.vigil.common.Texts.truncate(comment.strip(), 2000), user, now);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.persist(row));
+        FeedbackView view = new FeedbackView(row.getId(), seq, normalised, row.getOverrideReasonText(),
+                row.getUserComment(), user, now, 0);
+        String body;
+        try {
+            body = json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the feedback as JSON", e);
+        }
+        AuditEntry entry = audit.append(new AuditRecord("recommendation-feedback", user,
+                recommendation.getPatientId(), sha256(seq + " " + normalised + " " + reason + " " + comment), body,
+                recommendation.getModelVersion(), recommendation.getDataVersion(), recommendation.getRuleVersion()));
+        return new FeedbackView(row.getId(), seq, normalised, row.getOverrideReasonText(), row.getUserComment(), user,
+                now, entry.getSeq());
     }
 
     private Answer audited(RecommendationView view, ServedModel model, String caller, String patientId,

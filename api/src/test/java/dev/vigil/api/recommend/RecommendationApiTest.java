@@ -185,6 +185,31 @@ class RecommendationApiTest extends WithTestUsers {
     }
 
     @Test
+    void cliniciansAcceptOrOverrideWithAReasonAndItIsAudited() {
+        String seq = as(Roles.CLINICIAN).when().get("/api/patients/" + episode.id() + "/recommendation").then()
+                .statusCode(200).extract().header(RecommendationResource.AUDIT_HEADER);
+        as(Roles.CLINICIAN).contentType("application/json")
+                .body("{\"outcome\":\"overridden\",\"reason\":\"renal failure\",\"comment\":\"kept fluids low\"}")
+                .when().post("/api/recommendations/" + seq + "/feedback").then().statusCode(201)
+                .body("recommendationSeq", equalTo(Integer.parseInt(seq)))
+                .body("outcome", equalTo("overridden"))
+                .body("reason", equalTo("renal failure"))
+                .body("by", equalTo("t-clinician"));
+        AuditEntry last = audit.page(audit.headSeq() - 1, 1).get(0);
+        assertThat(last.getKind()).isEqualTo("recommendation-feedback");
+        assertThat(last.getPatientId()).isEqualTo(episode.id());
+        assertThat(last.getResponseJson()).contains("renal failure");
+
+        as(Roles.CLINICIAN).contentType("application/json").body("{\"outcome\":\"overridden\"}")
+                .when().post("/api/recommendations/" + seq + "/feedback").then().statusCode(400)
+                .body("detail", containsString("needs a reason"));
+        as(Roles.CLINICIAN).contentType("application/json").body("{\"outcome\":\"accepted\"}")
+                .when().post("/api/recommendations/999999999/feedback").then().statusCode(404);
+        as(Roles.AUDITOR).contentType("application/json").body("{\"outcome\":\"accepted\"}")
+                .when().post("/api/recommendations/" + seq + "/feedback").then().statusCode(403);
+    }
+
+    @Test
     void onlyCliniciansAskForRecommendations() throws Exception {
         String body = json(Map.of("features", latestFeatures()));
         for (String role : List.of(Roles.AUDITOR, Roles.RESEARCHER, Roles.ADMIN)) {

@@ -32,8 +32,8 @@ class RoleAccessTest extends WithTestUsers {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/recommendations", "/api/runs/some-run/safety-report",
-        "/api/serving/sepsis-treatment/promotions"})
+    @ValueSource(strings = {"/api/recommendations", "/api/recommendations/1/feedback",
+        "/api/runs/some-run/safety-report", "/api/serving/sepsis-treatment/promotions"})
     void refusesAnonymousPostsWith401ProblemDetails(String path) {
         given().contentType("application/json").body("{}").when().post(path).then()
                 .statusCode(401)
