@@ -7,12 +7,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -24,7 +22,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * Treatment recommendations for clinicians. Every answer is in the audit trail; its sequence number comes back in
  * the {@value #AUDIT_HEADER} header.
  */
-@Path("/api")
+@Path("/api/recommendations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Recommendations")
 public class RecommendationResource {
@@ -38,7 +36,6 @@ public class RecommendationResource {
     SecurityIdentity identity;
 
     @POST
-    @Path("/recommendations")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CLINICIAN)
     @Operation(summary = "Recommend IV fluid and vasopressor doses for a posted current state (features in canonical "
@@ -47,20 +44,12 @@ public class RecommendationResource {
         return answer(recommendations.forState(request, identity.getPrincipal().getName()));
     }
 
-    @GET
-    @Path("/patients/{id}/recommendation")
-    @RolesAllowed(Roles.CLINICIAN)
-    @Operation(summary = "Recommend for the latest bloc of a patient of the served policy's dataset")
-    public Response forPatient(@PathParam("id") String id, @QueryParam("useCase") String useCase) {
-        return answer(recommendations.forPatient(id, useCase, identity.getPrincipal().getName()));
-    }
-
     /** A clinician's decision on a recommendation. */
     public record FeedbackRequest(String outcome, String reason, String comment) {
     }
 
     @POST
-    @Path("/recommendations/{seq}/feedback")
+    @Path("/{seq}/feedback")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CLINICIAN)
     @Operation(summary = "Accept or override (with a reason) a recommendation, by its audit sequence number")
@@ -70,7 +59,7 @@ public class RecommendationResource {
                 request.comment(), identity.getPrincipal().getName())).build();
     }
 
-    private static Response answer(RecommendationService.Answer answer) {
+    static Response answer(RecommendationService.Answer answer) {
         return Response.ok(answer.json(), MediaType.APPLICATION_JSON).header(AUDIT_HEADER, answer.auditSeq()).build();
     }
 
