@@ -61,7 +61,6 @@ public class CdsJwtVerifier {
     Clock clock = Clock.systemUTC();
 
     private final Map<String, JWKSource<SecurityContext>> keys = new HashMap<>();
-    private final Map<String, DefaultJWTProcessor<SecurityContext>> processors = new ConcurrentHashMap<>();
     private final Map<String, Instant> seen = new ConcurrentHashMap<>();
 
     @PostConstruct
@@ -129,17 +128,19 @@ public class CdsJwtVerifier {
         }
     }
 
+    /**
+     * A processor per call: cheap to make, and the audience comes from the request, so caching by it would let
+     * callers grow the cache with made-up Host headers. The key sources (with nimbus' JWKS cache) are per issuer.
+     */
     private DefaultJWTProcessor<SecurityContext> processor(String issuer, String audience,
             JWKSource<SecurityContext> source) {
-        return processors.computeIfAbsent(issuer + " " + audience, k -> {
-            DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
-            p.setJWSKeySelector(new JWSVerificationKeySelector<>(ALLOWED, source));
-            DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(audience,
-                    new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("iss", "aud", "exp", "iat", "jti"));
-            claims.setMaxClockSkew((int) config.clockSkewSeconds());
-            p.setJWTClaimsSetVerifier(claims);
-            return p;
-        });
+        DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
+        p.setJWSKeySelector(new JWSVerificationKeySelector<>(ALLOWED, source));
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(audience,
+                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("iss", "aud", "exp", "iat", "jti"));
+        claims.setMaxClockSkew((int) config.clockSkewSeconds());
+        p.setJWTClaimsSetVerifier(claims);
+        return p;
     }
 
     private void forgetExpired() {
