@@ -73,8 +73,8 @@ final class CardBuilder {
         }
         guardian(md, r.guardian().inSupport(), r.guardian().score(), r.guardian().threshold());
         rules(md, out && r.fallback().rules().size() > 0 ? r.fallback().rules() : r.rules());
-        md.append("\n**Similar patients in the data** (distance in scaled units)\n\n| patient | bloc | distance | outcome |\n"
-                + "|---|---|---|---|\n");
+        md.append("\n**Similar patients in the data** (distance in scaled units)\n\n")
+                .append("| patient | bloc | distance | outcome |\n|---|---|---|---|\n");
         for (SimilarPatient p : r.similar()) {
             md.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %s |%n", p.patientId(), p.bloc(), p.distance(),
                     p.died() == null ? "unknown" : p.died() ? "died" : "survived"));
@@ -122,9 +122,9 @@ final class CardBuilder {
 
     /** A card saying why no recommendation is given (missing or stale vital signs). */
     ObjectNode cannotRecommend(MappedState mapped, ServedModel model, String patientId) {
-        String summary = "No recommendation: " + String.join("; ", mapped.missing().stream()
-                .map(m -> m + " missing").toList()) + (mapped.missing().isEmpty() || mapped.stale().isEmpty() ? "" : "; ")
-                + String.join("; ", mapped.stale());
+        List<String> reasons = new java.util.ArrayList<>(mapped.missing().stream().map(m -> m + " missing").toList());
+        reasons.addAll(mapped.stale());
+        String summary = "No recommendation: " + String.join("; ", reasons);
         StringBuilder md = new StringBuilder("Vigil recommends only with current vital signs ("
                 + String.join(", ", dev.vigil.api.recommend.StateAssembler.REQUIRED_VITALS) + ").\n\n");
         mapped.missing().forEach(m -> md.append("- ").append(m).append(": no value in the record\n"));

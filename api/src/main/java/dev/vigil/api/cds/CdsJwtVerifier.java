@@ -158,7 +158,8 @@ public class CdsJwtVerifier {
             try {
                 return JWKSourceBuilder.create(URI.create(issuer.jwksUrl().get()).toURL()).retrying(false).build();
             } catch (MalformedURLException | IllegalArgumentException e) {
-                throw new IllegalStateException("vigil.cds.issuers." + name + ".jwks-url is not a URL: " + e.getMessage());
+                throw new IllegalStateException("vigil.cds.issuers." + name + ".jwks-url is not a URL: "
+                        + e.getMessage());
             }
         }
         return new ImmutableJWKSet<>(new JWKSet(publicKey(name, issuer.publicKey().get())));

@@ -66,7 +66,8 @@ public class CdsResource {
     @PermitAll
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Feedback on cards: accepted or overridden (with the reason); authenticated by the caller's JWT")
+    @Operation(summary = "Feedback on cards: accepted or overridden (with the reason); authenticated by the "
+            + "caller's JWT")
     public Response feedback(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Context UriInfo uri, byte[] body) throws CdsAuthException {
         requireService(id);

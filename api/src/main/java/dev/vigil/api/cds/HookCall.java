@@ -24,7 +24,8 @@ public record HookCall(String hook, String hookInstance, String fhirServer, Stri
         }
         String hook = text(body, "hook");
         if (!expectedHook.equals(hook)) {
-            throw new CdsException(400, "invalid", "hook is '" + hook + "'; this service answers '" + expectedHook + "'");
+            throw new CdsException(400, "invalid", "hook is '" + hook + "'; this service answers '" + expectedHook
+                    + "'");
         }
         String instance = text(body, "hookInstance");
         if (instance == null || instance.isBlank()) {

@@ -33,7 +33,8 @@ public class PatientRecommendationResource {
     @RolesAllowed(Roles.CLINICIAN)
     @Operation(summary = "Recommend for the latest bloc of a patient of the served policy's dataset")
     public Response forPatient(@PathParam("id") String id, @QueryParam("useCase") String useCase) {
-        return RecommendationResource.answer(recommendations.forPatient(id, useCase, identity.getPrincipal().getName()));
+        String caller = identity.getPrincipal().getName();
+        return RecommendationResource.answer(recommendations.forPatient(id, useCase, caller));
     }
 
     @ServerExceptionMapper

@@ -76,8 +76,8 @@ public class RecommendationService {
         ServedModel model = serving.active(chosen);
         Episode episode = model.policy().data().episodes().stream().filter(e -> e.id().equals(patientId)).findFirst()
                 .orElseThrow(() -> new InvalidStateException(404, "Patient " + patientId + " is not in dataset "
-                        + model.datasetName() + " (" + model.datasetId().substring(0, 12) + "), which the policy serving "
-                        + chosen + " learned from"));
+                        + model.datasetName() + " (" + model.datasetId().substring(0, 12) + "), which the policy "
+                        + "serving " + chosen + " learned from"));
         int t = episode.steps() - 1;
         double[][] states = ((ContinuousStates) episode.states()).values();
         double[][] actions = ((ContinuousActions) episode.actions()).values();

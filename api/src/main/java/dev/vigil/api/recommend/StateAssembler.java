@@ -30,8 +30,8 @@ public final class StateAssembler {
     public static ClinicalState assemble(RecommendationRequest request, ServedModel model, Instant now) {
         List<String> names = model.policy().featureNames();
         if (request.features() == null || request.features().isEmpty()) {
-            throw new InvalidStateException(400, "No features given: send features as name -> value in canonical units; "
-                    + "the policy reads " + String.join(", ", names));
+            throw new InvalidStateException(400, "No features given: send features as name -> value in canonical "
+                    + "units; the policy reads " + String.join(", ", names));
         }
         double[] features = vector(request.features(), names, "features");
         requireVitals(features, names, "");
@@ -76,7 +76,8 @@ public final class StateAssembler {
         unknown.removeAll(names);
         if (!unknown.isEmpty()) {
             throw new InvalidStateException(400, field + " has names the policy does not read: "
-                    + String.join(", ", unknown) + ". It reads " + names.size() + " features: " + String.join(", ", names));
+                    + String.join(", ", unknown) + ". It reads " + names.size() + " features: "
+                    + String.join(", ", names));
         }
         double[] vector = new double[names.size()];
         Arrays.fill(vector, Double.NaN);
@@ -139,7 +140,7 @@ public final class StateAssembler {
         }
     }
 
-    /** How old a value may be: the cohort's max hold, one bloc for values that are never held, no limit if unlimited. */
+    /** How old a value may be: the cohort's max hold, one bloc for values never held, no limit if unlimited. */
     static Duration maxAge(ServedModel model, String feature) {
         Duration bloc = model.policy().schema().blocLength().isZero() ? Duration.ofHours(4)
                 : model.policy().schema().blocLength();

@@ -35,9 +35,9 @@ public class PolicyLoader {
         RunService.RunPolicy stored = runs.policyOf(runIdOrPrefix, "serve");
         TrainingRun run = stored.run();
         if (!stored.discretised()) {
-            throw new IllegalArgumentException("Run " + run.getId() + " learned a policy over discrete state ids, which "
-                    + "cannot read a patient's vital signs: serve a policy trained on continuous ICU data (e.g. ogsrl "
-                    + "on an icu-sepsis dataset)");
+            throw new IllegalArgumentException("Run " + run.getId() + " learned a policy over discrete state ids, "
+                    + "which cannot read a patient's vital signs: serve a policy trained on continuous ICU data "
+                    + "(e.g. ogsrl on an icu-sepsis dataset)");
         }
         DiscretisedPolicy policy = DiscretisedPolicy.fromJson(new String(stored.stored(), StandardCharsets.UTF_8));
         DatasetRecord record = datasets.find(run.getDatasetId()).orElseThrow(() -> new IllegalArgumentException(
@@ -50,7 +50,7 @@ public class PolicyLoader {
                 record.getId(), record.getName(), ruleSet.ref(), null, bedside, cohort, clock.instant());
     }
 
-    /** {@code sepsis-bedside@1.0.0} -> {@code sepsis-bedside}; a policy trained without costs is judged by sepsis-bedside. */
+    /** {@code sepsis-bedside@1.0.0} -> {@code sepsis-bedside}; a policy trained without costs: sepsis-bedside. */
     static String ruleSetId(String version) {
         if (version == null || version.isBlank() || "none".equals(version)) {
             return "sepsis-bedside";

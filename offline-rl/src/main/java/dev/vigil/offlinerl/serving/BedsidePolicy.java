@@ -83,15 +83,16 @@ public final class BedsidePolicy {
     public static BedsidePolicy load(DiscretisedPolicy policy, TrajectoryDataset data, RuleSet ruleSet,
             BedsideConfig config) {
         if (policy == null || data == null || ruleSet == null || config == null) {
-            throw new IllegalArgumentException("A bedside policy needs the policy, its dataset, a rule set and a config");
+            throw new IllegalArgumentException("A bedside policy needs the policy, its dataset, a rule set and a "
+                    + "config");
         }
         if (policy.clusters() == null || policy.bins() == null) {
             throw new IllegalArgumentException("The policy was trained on discrete state or action ids: it cannot read "
                     + "a patient's features or give doses; serve a policy trained on continuous ICU data");
         }
         if (!policy.provenance().datasetSha256().equals(data.contentHash())) {
-            throw new IllegalArgumentException("The policy was trained on dataset " + policy.provenance().datasetSha256()
-                    + ", not on " + data.contentHash());
+            throw new IllegalArgumentException("The policy was trained on dataset "
+                    + policy.provenance().datasetSha256() + ", not on " + data.contentHash());
         }
         DatasetSchema schema = data.schema();
         if (policy.clusters().width() != schema.features().size()) {
@@ -100,8 +101,8 @@ public final class BedsidePolicy {
         }
         List<String> binned = policy.bins().actions().stream().map(ActionBins::name).toList();
         if (!binned.equals(schema.actions().stream().map(Variable::name).toList())) {
-            throw new IllegalArgumentException("The policy's dose bins are for " + binned + "; dataset '" + schema.name()
-                    + "' has actions " + schema.actions().stream().map(Variable::name).toList());
+            throw new IllegalArgumentException("The policy's dose bins are for " + binned + "; dataset '"
+                    + schema.name() + "' has actions " + schema.actions().stream().map(Variable::name).toList());
         }
         return new BedsidePolicy(policy, data, ruleSet, config);
     }
@@ -244,11 +245,13 @@ public final class BedsidePolicy {
         double[] current = state.currentDoses();
         if (current == null) {
             return new Fallback(null, false, List.of(), "Outside the data's support and the current doses are not "
-                    + "known: Vigil recommends no change; start nothing new, escalate nothing, and let a clinician decide");
+                    + "known: Vigil recommends no change; start nothing new, escalate nothing, and let a clinician "
+                    + "decide");
         }
         DoseChoice keep = choiceOf(current);
         return new Fallback(keep, true, rules(state.previousFeatures(), state.features(), current),
-                "Outside the data's support: continue the current doses without escalation, and let a clinician review");
+                "Outside the data's support: continue the current doses without escalation, and let a clinician "
+                        + "review");
     }
 
     private DoseChoice binChoice(int actionId, double probability) {
