@@ -69,6 +69,23 @@ class ArchitectureTest {
                 .check(vigil);
     }
 
+    /**
+     * {@code @PermitAll} opens an endpoint to anyone as far as user roles go. The only endpoints allowed it are the
+     * CDS Hooks ones: their callers are EHRs authenticated by a signed JWT that {@code CdsResource} verifies itself
+     * ({@code CdsJwtVerifier}), not Vigil users with roles. RoleAccessTest checks that they refuse calls without a JWT.
+     */
+    @Test
+    void onlyTheCdsHooksEndpointsArePermitAll() {
+        methods().that().areAnnotatedWith(PermitAll.class)
+                .should().beDeclaredIn(dev.vigil.api.cds.CdsResource.class)
+                .allowEmptyShould(true)
+                .because("only CDS Hooks callers are authenticated by something other than user roles (a JWT)")
+                .check(vigil);
+        noClasses().should().beAnnotatedWith(PermitAll.class)
+                .because("a class-wide @PermitAll would open every endpoint it gains later")
+                .check(vigil);
+    }
+
     @Test
     void endpointsNeverReturnEntities() {
         noMethods().that().areDeclaredInClassesThat().areAnnotatedWith(Path.class).and().arePublic()

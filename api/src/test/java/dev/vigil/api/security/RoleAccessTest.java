@@ -19,7 +19,9 @@ class RoleAccessTest extends WithTestUsers {
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/me", "/api/system/info", "/api/admin/users",
-        "/api/artifacts/ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"})
+        "/api/artifacts/ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        "/api/serving", "/api/serving/sepsis-treatment/promotions", "/api/runs/some-run/safety-report",
+        "/api/patients/some-patient/recommendation", "/api/audit/verification", "/api/audit/entries"})
     void refusesAnonymousCallsWith401ProblemDetails(String path) {
         given().when().get(path).then()
                 .statusCode(401)
@@ -27,6 +29,35 @@ class RoleAccessTest extends WithTestUsers {
                 .header("WWW-Authenticate", containsString("Basic"))
                 .body("status", equalTo(401))
                 .body("detail", containsString("Sign in first"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/recommendations", "/api/recommendations/1/feedback",
+        "/api/runs/some-run/safety-report", "/api/serving/sepsis-treatment/promotions"})
+    void refusesAnonymousPostsWith401ProblemDetails(String path) {
+        given().contentType("application/json").body("{}").when().post(path).then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    /**
+     * The CDS Hooks paths are the one exemption from user roles: their callers are EHRs, authenticated by a signed
+     * JWT that the endpoints verify themselves (CdsJwtVerifier; CdsHooksTest covers every refusal). Without a JWT
+     * they answer 401 with a FHIR OperationOutcome and a Bearer challenge, not a Basic one; Vigil users' Basic
+     * credentials do not open them. Discovery is public, as CDS clients expect.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/cds-services/vigil-sepsis-patient-view", "/cds-services/vigil-sepsis-order-select",
+        "/cds-services/vigil-sepsis-patient-view/feedback"})
+    void cdsHooksPathsNeedACallerJwtNotAUser(String path) {
+        given().contentType("application/json").body("{}").when().post(path).then()
+                .statusCode(401)
+                .contentType(containsString("application/fhir+json"))
+                .header("WWW-Authenticate", "Bearer")
+                .body("resourceType", equalTo("OperationOutcome"));
+        TestUsers.as(Roles.ADMIN).contentType("application/json").body("{}").when().post(path).then()
+                .statusCode(401);
+        given().when().get("/cds-services").then().statusCode(200);
     }
 
     @Test

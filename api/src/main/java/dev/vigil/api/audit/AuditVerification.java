@@ -1,0 +1,20 @@
+package dev.vigil.api.audit;
+
+/**
+ * The result of walking the chain.
+ *
+ * @param valid whether every entry is in place and unchanged
+ * @param entries how many entries were checked
+ * @param firstBadSeq the sequence number of the first entry changed or removed, or null when valid
+ * @param problem what is wrong with it, in words, or null when valid
+ */
+public record AuditVerification(boolean valid, long entries, Long firstBadSeq, String problem) {
+
+    static AuditVerification ok(long entries) {
+        return new AuditVerification(true, entries, null, null);
+    }
+
+    static AuditVerification broken(long entries, long seq, String problem) {
+        return new AuditVerification(false, entries, seq, problem);
+    }
+}

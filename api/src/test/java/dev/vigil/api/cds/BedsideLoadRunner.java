@@ -1,0 +1,92 @@
+package dev.vigil.api.cds;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Drives one endpoint of a running Vigil over real HTTP (java.net.http) with a number of concurrent clients, each
+ * sending its requests one after the other, and reports throughput, p50 and p99 latency and the failures.
+ */
+public final class BedsideLoadRunner {
+
+    /** What one run measured. */
+    public record Result(String name, int clients, int requests, int failures, double seconds, double throughput,
+            double p50Millis, double p99Millis) {
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s: %d requests, %d clients, %d failed, %.1f s, %.0f req/s, p50 %.1f ms, "
+                    + "p99 %.1f ms", name, requests, clients, failures, seconds, throughput, p50Millis, p99Millis);
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .version(HttpClient.Version.HTTP_1_1).build();
+
+    /**
+     * @param request a new request each time (e.g. a fresh JWT); the response must be 200
+     */
+    public Result run(String name, int clients, int requests, Supplier<HttpRequest> request) throws Exception {
+        long[] latencies = new long[requests];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            workers.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+                    HttpRequest r = request.get();
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<String> response = http.send(r, HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != 200) {
+                            failures.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                    latencies[i] = System.nanoTime() - t0;
+                }
+                return null;
+            }));
+        }
+        for (Future<?> w : workers) {
+            w.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        long[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        return new Result(name, clients, requests, failures.get(), seconds, requests / seconds,
+                percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6);
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    static double percentile(long[] sorted, double p) {
+        int rank = (int) Math.ceil(p * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    /** A POST with a JSON body and the given headers (name, value, name, value...). */
+    public static HttpRequest post(URI uri, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.vigil.api.cds;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.api.TestUsers;
+import dev.vigil.api.WithTestUsers;
+import dev.vigil.api.audit.AuditEntry;
+import dev.vigil.api.audit.AuditTrail;
+import dev.vigil.api.audit.AuditVerifier;
+import dev.vigil.api.security.Roles;
+import dev.vigil.api.serving.BedsideFixture;
+import dev.vigil.api.serving.ServedModel;
+import dev.vigil.api.serving.ServingService;
+import dev.vigil.ingestion.dataset.ContinuousStates;
+import dev.vigil.ingestion.dataset.Episode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The load benchmark of docs/benchmarks.md, short by default (correctness only: every request answered, and the
+ * audit trail holds exactly one entry per request). {@code -Dvigil.bench.requests=N} makes it long; figures are
+ * printed and appended to {@code target/bedside-benchmark.txt}.
+ */
+@QuarkusTest
+class CdsAndRestLoadTest extends WithTestUsers {
+
+    @Inject
+    ServingService serving;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    AuditVerifier verifier;
+
+    @Test
+    void thirtyTwoClientsEveryRequestAnsweredAndAuditedOnce() throws Exception {
+        BedsideFixture.servedRun();
+        ServedModel model = serving.active(ServingService.SEPSIS);
+        int clients = Integer.getInteger("vigil.bench.clients", 32);
+        int requests = Integer.getInteger("vigil.bench.requests", 96);
+        String base = "http://localhost:" + RestAssured.port;
+
+        // Clinicians come through the UI's session cookie (form login): bcrypt runs once, at sign-in.
+        String cookie = given().contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", TestUsers.BY_ROLE.get(Roles.CLINICIAN)).formParam("j_password",
+                        TestUsers.PASSWORD).when().post("/j_security_check").then().statusCode(200)
+                .extract().cookie("quarkus-credential");
+        Episode episode = model.policy().data().episodes().get(1);
+        double[] row = ((ContinuousStates) episode.states()).values()[episode.steps() - 1];
+        Map<String, Double> features = new LinkedHashMap<>();
+        List<String> names = model.policy().featureNames();
+        for (int f = 0; f < names.size(); f++) {
+            if (!Double.isNaN(row[f])) {
+                features.put(names.get(f), row[f]);
+            }
+        }
+        String restBody = new ObjectMapper().writeValueAsString(Map.of("patientId", episode.id(), "features", features,
+                "currentDoses", Map.of("iv_fluid", 250.0, "vasopressor", 0.05)));
+        String service = base + "/cds-services/" + CdsServices.PATIENT_VIEW;
+        String cdsBody = "{\"hook\":\"patient-view\",\"hookInstance\":\"bench\",\"context\":{\"userId\":"
+                + "\"Practitioner/1\",\"patientId\":\"" + episode.id() + "\"},\"prefetch\":"
+                + PatientFhir.of(model, episode).prefetchJson(model.cohort(), Instant.now()) + "}";
+
+        BedsideLoadRunner runner = new BedsideLoadRunner();
+        long before = audit.headSeq();
+        // Warm-up, not counted in the figures (but audited like every request).
+        int warm = Math.min(requests, 64);
+        runner.run("warm-up REST", clients, warm, () -> BedsideLoadRunner.post(URI.create(base
+                + "/api/recommendations"), restBody, "Cookie", "quarkus-credential=" + cookie));
+        runner.run("warm-up CDS", clients, warm, () -> BedsideLoadRunner.post(URI.create(service), cdsBody,
+                "Authorization", "Bearer " + CdsTestIssuers.es256(CdsTestIssuers.claims(CdsTestIssuers.JWKS_ISSUER,
+                        service).build())));
+        BedsideLoadRunner.Result rest = runner.run("POST /api/recommendations", clients, requests,
+                () -> BedsideLoadRunner.post(URI.create(base + "/api/recommendations"), restBody, "Cookie",
+                        "quarkus-credential=" + cookie));
+        BedsideLoadRunner.Result cds = runner.run("POST /cds-services/" + CdsServices.PATIENT_VIEW + " (prefetch)",
+                clients, requests, () -> BedsideLoadRunner.post(URI.create(service), cdsBody, "Authorization",
+                        "Bearer " + CdsTestIssuers.es256(CdsTestIssuers.claims(CdsTestIssuers.JWKS_ISSUER, service)
+                                .build())));
+        // One client after the other: the latency of a request without queueing behind 31 others.
+        int single = Math.max(8, requests / 8);
+        BedsideLoadRunner.Result restOne = runner.run("POST /api/recommendations, 1 client", 1, single,
+                () -> BedsideLoadRunner.post(URI.create(base + "/api/recommendations"), restBody, "Cookie",
+                        "quarkus-credential=" + cookie));
+        BedsideLoadRunner.Result cdsOne = runner.run("POST /cds-services/" + CdsServices.PATIENT_VIEW
+                + " (prefetch), 1 client", 1, single, () -> BedsideLoadRunner.post(URI.create(service), cdsBody,
+                        "Authorization", "Bearer " + CdsTestIssuers.es256(CdsTestIssuers.claims(
+                                CdsTestIssuers.JWKS_ISSUER, service).build())));
+        String report = Instant.now() + " (load average " + String.format(java.util.Locale.ROOT, "%.1f",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()) + ")\n  "
+                + rest + "\n  " + cds + "\n  " + restOne + "\n  " + cdsOne + "\n";
+        System.out.println(report);
+        Files.writeString(Path.of("target", "bedside-benchmark.txt"), report, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+
+        assertThat(rest.failures() + restOne.failures()).isZero();
+        assertThat(cds.failures() + cdsOne.failures()).isZero();
+        long total = 2L * warm + 2L * requests + 2L * single;
+        assertThat(audit.headSeq() - before).isEqualTo(total);
+        List<AuditEntry> added = new java.util.ArrayList<>();
+        for (long after = before; after < before + total; after += 500) {
+            added.addAll(audit.page(after, (int) Math.min(500, before + total - after)));
+        }
+        assertThat(added).hasSize((int) total);
+        assertThat(added.stream().filter(e -> e.getKind().equals("recommendation")).count())
+                .isEqualTo(warm + requests + single);
+        assertThat(added.stream().filter(e -> e.getKind().equals("cds-patient-view")).count())
+                .isEqualTo(warm + requests + single);
+        assertThat(verifier.verify().valid()).isTrue();
+    }
+}
