@@ -25,6 +25,8 @@ import { WorldModelPage } from './pages/research/WorldModelPage';
 const EpisodePage = lazy(() => import('./pages/research/EpisodePage').then((m) => ({ default: m.EpisodePage })));
 // The run page draws learning curves with ECharts: lazy for the same reason.
 const RunPage = lazy(() => import('./pages/research/RunPage').then((m) => ({ default: m.RunPage })));
+// The clinician's patient page draws the course with ECharts: lazy too.
+const PatientPage = lazy(() => import('./pages/clinician/PatientPage').then((m) => ({ default: m.PatientPage })));
 
 function Loading() {
   return (
@@ -53,6 +55,14 @@ export function App() {
             <Route path="clinician" element={<RequireSection section="clinician"><ClinicianPage /></RequireSection>}>
               <Route index element={<Navigate to="patients" replace />} />
               <Route path="patients" element={<PatientsPage />} />
+              <Route
+                path="patients/:patientId"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <PatientPage />
+                  </Suspense>
+                }
+              />
               <Route path="tace" element={<TacePlanningPage />} />
             </Route>
             <Route path="research" element={<RequireSection section="research"><ResearchPage /></RequireSection>}>

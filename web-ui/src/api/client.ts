@@ -147,7 +147,18 @@ export interface RequestOptions {
 
 /** Sends a request; resolves with the parsed JSON body (undefined for 204 / empty), throws ApiError otherwise. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', json, form, multipart, reportUnauthorized = true, ignoreBody = false, signal } = options;
+  const response = await send(path, options);
+  return parseBody<T>(response, options.ignoreBody ?? false);
+}
+
+/** Like {@link request}, also giving the response headers (e.g. the audit sequence number of a recommendation). */
+export async function requestWithHeaders<T>(path: string, options: RequestOptions = {}): Promise<{ body: T; headers: Headers }> {
+  const response = await send(path, options);
+  return { body: await parseBody<T>(response, options.ignoreBody ?? false), headers: response.headers };
+}
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
+  const { method = 'GET', json, form, multipart, reportUnauthorized = true, signal } = options;
   // X-Requested-With: the server then answers 401 without a Basic challenge, so the browser shows no
   // sign-in dialog of its own.
   const headers: Record<string, string> = {
@@ -180,6 +191,10 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     if (response.status === 401 && reportUnauthorized) unauthorizedListener?.();
     throw new ApiError(problem);
   }
+  return response;
+}
+
+async function parseBody<T>(response: Response, ignoreBody: boolean): Promise<T> {
   if (response.status === 204 || ignoreBody) return undefined as T;
   const text = await response.text();
   if (text.trim() === '') return undefined as T;

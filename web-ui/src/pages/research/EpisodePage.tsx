@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { getDataset, getEpisode } from '../../api/datasets';
 import type { Episode } from '../../api/types';
-import { EChart } from '../../charts/EChart';
 import {
   ANCHOR_COLOR,
   DEATH_COLOR,
@@ -12,17 +11,12 @@ import {
   treatmentsTimeline,
   vitalsTimelines,
 } from '../../charts/episodeTimeline';
-import { buildTimelineOption, timelineHeight, type TimelineSpec } from '../../charts/timeline';
+import { TimelineChart } from '../../charts/TimelineChart';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { OutcomeBadge } from '../../components/OutcomeBadge';
 import { formatInteger, formatMinutes } from '../../format';
 import { datasetPath } from './DatasetsTable';
 import { StepTable } from './StepTable';
-
-function TimelineChart({ spec, label, testId }: { spec: TimelineSpec; label: string; testId?: string }) {
-  const option = useMemo(() => buildTimelineOption(spec), [spec]);
-  return <EChart option={option} height={timelineHeight(spec)} ariaLabel={label} testId={testId} />;
-}
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 

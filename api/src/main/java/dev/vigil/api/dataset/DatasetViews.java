@@ -80,7 +80,7 @@ public final class DatasetViews {
     /** An episode as listed. */
     public record EpisodeSummary(String episodeId, int steps, Boolean died) {
 
-        static EpisodeSummary of(Episode e) {
+        public static EpisodeSummary of(Episode e) {
             return new EpisodeSummary(e.id(), e.steps(), e.outcome() == null ? null : e.outcome().event());
         }
     }
@@ -99,7 +99,7 @@ public final class DatasetViews {
     public record Outcome(Boolean died, Instant deathTime, String label) {
     }
 
-    static Timeline timeline(TrajectoryDataset dataset, Episode episode, String anchorLabel) {
+    public static Timeline timeline(TrajectoryDataset dataset, Episode episode, String anchorLabel) {
         var schema = dataset.schema();
         var provenance = episode.provenance();
         Long blocMinutes = schema.blocLength() == null ? null : schema.blocLength().toMinutes();
