@@ -77,9 +77,13 @@ function RecommendationPanel({ answer }: { answer: AuditedRecommendation }) {
         {r.headline}
       </p>
       <div className="badges">
-        <span className={`badge ${r.guardian.inSupport ? 'badge--ok' : 'badge--danger'}`} data-testid="guardian-badge">
+        <span
+          className={`badge ${r.guardian.inSupport ? 'badge--ok' : 'badge--danger'}`}
+          data-testid="guardian-badge"
+          title={r.guardian.method}
+        >
           Guardian: {r.guardian.inSupport ? 'in support' : 'out of support'} (score {r.guardian.score.toPrecision(3)}, threshold{' '}
-          {r.guardian.threshold.toPrecision(3)}, {r.guardian.method})
+          {r.guardian.threshold.toPrecision(3)})
         </span>{' '}
         <span className={`badge ${r.totalCost > 0 ? 'badge--danger' : 'badge--ok'}`} data-testid="safety-badge">
           Safety cost {r.totalCost}
@@ -152,6 +156,7 @@ function RecommendationPanel({ answer }: { answer: AuditedRecommendation }) {
           ))}
         </tbody>
       </table>
+      <p className="muted">Guardian: {r.guardian.method}</p>
       {r.notes.length > 0 && (
         <ul className="muted" data-testid="recommendation-notes">
           {r.notes.map((n) => (
@@ -199,7 +204,7 @@ export function PatientPage() {
   const treatments = useMemo(() => (episode ? treatmentsTimeline(episode) : null), [episode]);
 
   return (
-    <section className="subpage clinician-patient" data-testid="page-patient" aria-labelledby="patient-title">
+    <section className="subpage research-page clinician-patient" data-testid="page-patient" aria-labelledby="patient-title">
       <nav className="breadcrumb" aria-label="Breadcrumb">
         <Link to="/clinician/patients">Patients</Link>
         <span aria-hidden="true"> / </span>
