@@ -103,7 +103,15 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
             throw new IllegalArgumentException("'" + name() + "' needs a config; use ModelBasedConfig.defaults()");
         }
         validate(data, name());
-        Setup setup = Setup.of(data, config);
+        return train(data, config, listener, checkpointing, Setup.of(data, config));
+    }
+
+    /**
+     * Trains on a prepared {@link Setup} (the model and guardian of {@code data} under {@code config}'s guardian and
+     * reward fields), so that several variants can share one: experiments.
+     */
+    public GaussianPolicy train(TrajectoryDataset data, ModelBasedConfig config, TrainingListener listener,
+            ModelBasedTrainer.Checkpointing checkpointing, Setup setup) {
         RolloutSampler sampler = new RolloutSampler(setup.environment, setup.guardian, variant.guarded,
                 config.oodPenalty(), config.oodCost(), config.horizon());
         ModelBasedTrainer trainer = new ModelBasedTrainer(config, variant.optimiser, setup.environment, sampler,

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * OGSRL's simulated environment: the 1-nearest-neighbour model over the training (state, action) pairs
- * ({@link NearestNeighbourModel}). A step matched to logged step t of episode e moves to that episode's state t+1,
+ * ({@link NearestNeighbourModel}, searched through a {@link KdNearestNeighbour} over the same keys: same answers,
+ * ties included). A step matched to logged step t of episode e moves to that episode's state t+1,
  * ends the episode when t+1 is its last step, and earns the logged reward of step t plus, when the episode ends
  * there, the reward of its last step (so terminal outcome rewards, the only rewards of ingested data, are earned on
  * reaching a logged end). Its cost is the rule set's cost of the simulated (previous state, state, action) in dataset
@@ -21,6 +22,7 @@ public final class NearestNeighbourEnvironment implements SimulatedEnvironment {
     private final List<double[]> loggedCosts;
     private final CostModel costModel;
     private final PolicyScaling scaling;
+    private final KdNearestNeighbour index;
 
     /**
      * @param episodes the scaled training episodes the model was fitted on
@@ -37,6 +39,11 @@ public final class NearestNeighbourEnvironment implements SimulatedEnvironment {
         this.loggedCosts = loggedCosts;
         this.costModel = costModel;
         this.scaling = scaling;
+        double[][] keys = new double[model.keyCount()][];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = model.key(k);
+        }
+        this.index = new KdNearestNeighbour(keys);
     }
 
     @Override
@@ -51,7 +58,7 @@ public final class NearestNeighbourEnvironment implements SimulatedEnvironment {
 
     @Override
     public StepOutcome step(double[] previousState, double[] state, double[] action) {
-        int key = model.nearestKey(state, action);
+        int key = index.nearest(state, action);
         NearestNeighbourModel.KeyRow row = model.keyRow(key);
         ScaledEpisode episode = episodes.get(row.episodeIndex());
         int t = row.step();
