@@ -53,6 +53,19 @@ public final class GaussianPolicyNetwork {
         System.arraycopy(p, mean.parameterCount(), logStd, 0, logStd.length);
     }
 
+    /**
+     * Starts the mean near {@code action} (scaled) everywhere: the tanh output's bias is set to
+     * {@code atanh(action)}, clipped to [-0.95, 0.95] so the start is not saturated.
+     */
+    public void startAt(double[] action) {
+        double[] bias = new double[action.length];
+        for (int j = 0; j < bias.length; j++) {
+            double a = Math.max(-0.95, Math.min(0.95, action[j]));
+            bias[j] = 0.5 * Math.log((1 + a) / (1 - a));
+        }
+        mean.setOutputBias(bias);
+    }
+
     public double[] logStd() {
         return logStd.clone();
     }

@@ -82,6 +82,16 @@ public final class Mlp {
         System.arraycopy(values, 0, params, 0, params.length);
     }
 
+    /** Sets the biases of the output layer (e.g. to start a policy at the logged median dose). */
+    public void setOutputBias(double[] bias) {
+        int last = sizes.length - 2;
+        int b = offsets[last] + sizes[last] * sizes[last + 1];
+        if (bias.length != sizes[last + 1]) {
+            throw new IllegalArgumentException("Expected " + sizes[last + 1] + " output biases, got " + bias.length);
+        }
+        System.arraycopy(bias, 0, params, b, bias.length);
+    }
+
     /** The widths, input first. */
     public int[] sizes() {
         return sizes.clone();

@@ -115,7 +115,7 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
         RolloutSampler sampler = new RolloutSampler(setup.environment, setup.guardian, variant.guarded,
                 config.oodPenalty(), config.oodCost(), config.horizon());
         ModelBasedTrainer trainer = new ModelBasedTrainer(config, variant.optimiser, setup.environment, sampler,
-                setup.initialStates, setup.scaling);
+                setup.initialStates, setup.scaling).startingAt(setup.medianAction);
         ModelBasedTrainer.Result result = trainer.train(listener == null ? TrainingListener.NONE : listener,
                 checkpointing);
         Map<String, Double> summary = new HashMap<>(result.lastMetrics());
@@ -142,9 +142,12 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
         public final PolicyScaling scaling;
         public final String costSource;
         public final String ruleSetVersion;
+        /** Per action, the median logged dose on the [-1, 1] scale: where the policy mean starts. */
+        public final double[] medianAction;
 
         private Setup(DynamicsData dynamics, NearestNeighbourEnvironment environment, GaussianKdeGuardian guardian,
-                double[][] initialStates, PolicyScaling scaling, String costSource, String ruleSetVersion) {
+                double[][] initialStates, PolicyScaling scaling, String costSource, String ruleSetVersion,
+                double[] medianAction) {
             this.dynamics = dynamics;
             this.environment = environment;
             this.guardian = guardian;
@@ -152,6 +155,7 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
             this.scaling = scaling;
             this.costSource = costSource;
             this.ruleSetVersion = ruleSetVersion;
+            this.medianAction = medianAction;
         }
 
         public static Setup of(TrajectoryDataset data, ModelBasedConfig config) {
@@ -209,7 +213,14 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
             KdeConfig kde = new KdeConfig(config.kdeSigma(), config.kdePercentile(), KdeConfig.DEFAULT_KERNEL_CUTOFF,
                     KdeConfig.DEFAULT_CELL_SIZE, false);
             GaussianKdeGuardian guardian = GaussianKdeGuardian.fit(points.toArray(new double[0][]), kde);
-            return new Setup(dynamics, environment, guardian, initial, scaling, source, ruleSetVersion);
+            int a = dynamics.actionDimension();
+            double[] median = new double[a];
+            for (int j = 0; j < a; j++) {
+                final int col = s + j;
+                double[] column = points.stream().mapToDouble(p -> p[col]).sorted().toArray();
+                median[j] = column[column.length / 2];
+            }
+            return new Setup(dynamics, environment, guardian, initial, scaling, source, ruleSetVersion, median);
         }
 
         /** The guardian as the rollouts use it. */

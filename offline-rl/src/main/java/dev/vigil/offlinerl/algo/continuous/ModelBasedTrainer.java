@@ -63,6 +63,7 @@ public final class ModelBasedTrainer {
     private final PolicyScaling scaling;
     private final int stateDimension;
     private final int actionDimension;
+    private double[] startAction;
 
     public ModelBasedTrainer(ModelBasedConfig config, Optimiser optimiser, SimulatedEnvironment environment,
             RolloutSampler sampler, double[][] initialStates, PolicyScaling scaling) {
@@ -75,10 +76,22 @@ public final class ModelBasedTrainer {
         this.actionDimension = environment.actionDimension();
     }
 
+    /**
+     * Starts the policy mean near this scaled action (e.g. the logged median dose) instead of the centre of the
+     * range; null for the centre.
+     */
+    public ModelBasedTrainer startingAt(double[] scaledAction) {
+        this.startAction = scaledAction == null ? null : scaledAction.clone();
+        return this;
+    }
+
     public Result train(TrainingListener listener, Checkpointing checkpointing) {
         SplittableRandom init = new SplittableRandom(config.seed());
         GaussianPolicyNetwork policy = new GaussianPolicyNetwork(stateDimension, actionDimension, config.hidden(),
                 config.logStdInit(), init);
+        if (startAction != null) {
+            policy.startAt(startAction);
+        }
         ValueNetwork value = new ValueNetwork(stateDimension, config.hidden(), config.valueLearningRate(), init);
         ValueNetwork costValue = new ValueNetwork(stateDimension, config.hidden(), config.valueLearningRate(), init);
         TrustRegionUpdate update = new TrustRegionUpdate(config.trustRegion());
