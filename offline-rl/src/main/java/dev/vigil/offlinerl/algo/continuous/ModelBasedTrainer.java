@@ -99,6 +99,7 @@ public final class ModelBasedTrainer {
         double lambdaCost = 0;
         double lambdaOod = 0;
         int first = 1;
+        Map<String, Double> resumedMetrics = Map.of();
         if (checkpointing.store() != null && checkpointing.resume()) {
             Optional<Checkpoint> last = checkpointing.store().latest();
             if (last.isPresent()) {
@@ -114,9 +115,10 @@ public final class ModelBasedTrainer {
                 lambdaCost = c.lambdaCost();
                 lambdaOod = c.lambdaOod();
                 first = c.iteration() + 1;
+                resumedMetrics = c.metrics();
             }
         }
-        Map<String, Double> metrics = Map.of();
+        Map<String, Double> metrics = resumedMetrics;
         for (int it = first; it <= config.iterations(); it++) {
             SplittableRandom rng = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + it);
             RolloutBatch batch = sampler.sample(policy, initialStates, config.episodesPerIteration(), true, rng);
