@@ -1,6 +1,8 @@
 package dev.vigil.offlinerl.algo;
 
 import dev.vigil.ingestion.dataset.TrajectoryDataset;
+import dev.vigil.offlinerl.algo.continuous.ModelBasedConfig;
+import dev.vigil.offlinerl.algo.continuous.ModelBasedOptimizer;
 import dev.vigil.offlinerl.algo.tabular.BcConfig;
 import dev.vigil.offlinerl.algo.tabular.BehaviourCloning;
 import dev.vigil.offlinerl.algo.tabular.CqlConfig;
@@ -24,13 +26,19 @@ public final class AlgorithmRegistry {
     /**
      * {@code bc} and {@code cql} (tabular) and {@code ogsrl} with their default configs. {@code ogsrl} takes every
      * dataset kind: discrete data goes to tabular OGSRL unchanged, continuous data is discretised first
-     * ({@link DiscretisedOgsrl}).
+     * ({@link DiscretisedOgsrl}). {@code mb-trpo}, {@code gmb-trpo}, {@code mb-cpo}, {@code gmb-cpo} and
+     * {@code glagrangian} ({@link ModelBasedOptimizer}) need continuous states and actions and return a continuous
+     * policy through {@link RegisteredAlgorithm#fitPolicy}.
      */
     public static AlgorithmRegistry defaults() {
         AlgorithmRegistry registry = new AlgorithmRegistry();
         registry.register(new RegisteredAlgorithm<>(new BehaviourCloning(), BcConfig.class, BcConfig.defaults()));
         registry.register(new RegisteredAlgorithm<>(new DiscreteCql(), CqlConfig.class, CqlConfig.defaults()));
         registry.register(DiscretisedOgsrl.registered());
+        for (ModelBasedOptimizer.Variant variant : ModelBasedOptimizer.Variant.values()) {
+            registry.register(new RegisteredAlgorithm<>(new ModelBasedOptimizer(variant), ModelBasedConfig.class,
+                    ModelBasedConfig.defaults()));
+        }
         return registry;
     }
 
@@ -66,5 +74,11 @@ public final class AlgorithmRegistry {
     public TrainedPolicy fit(Path configFile, TrajectoryDataset data, TrainingListener listener) {
         AlgorithmConfigs.ConfigFile file = AlgorithmConfigs.read(configFile);
         return get(file.algorithm()).fit(data, file.fields(), configFile.toString(), listener);
+    }
+
+    /** Like {@link #fit(Path, TrajectoryDataset, TrainingListener)} for any policy kind. */
+    public FittedPolicy fitPolicy(Path configFile, TrajectoryDataset data, TrainingListener listener) {
+        AlgorithmConfigs.ConfigFile file = AlgorithmConfigs.read(configFile);
+        return get(file.algorithm()).fitPolicy(data, file.fields(), configFile.toString(), listener);
     }
 }

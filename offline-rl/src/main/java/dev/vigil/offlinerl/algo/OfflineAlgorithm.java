@@ -21,4 +21,13 @@ public interface OfflineAlgorithm<C extends AlgorithmConfig> {
      *     type, non-finite rewards or costs) or the config is null
      */
     TrainedPolicy fit(TrajectoryDataset data, C config, TrainingListener listener);
+
+    /**
+     * Fits and returns whichever kind of policy the algorithm learns. Discrete algorithms keep this default (their
+     * {@link #fit}); continuous ones ({@code mb-trpo}, {@code gmb-cpo}, ...) override it, and their {@link #fit}
+     * refuses with a message pointing here.
+     */
+    default FittedPolicy fitPolicy(TrajectoryDataset data, C config, TrainingListener listener) {
+        return new FittedPolicy.Discrete(fit(data, config, listener));
+    }
 }

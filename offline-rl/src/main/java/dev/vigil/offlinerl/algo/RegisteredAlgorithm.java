@@ -34,4 +34,10 @@ public record RegisteredAlgorithm<C extends AlgorithmConfig>(OfflineAlgorithm<C>
     public TrainedPolicy fit(TrajectoryDataset data, ObjectNode fields, String source, TrainingListener listener) {
         return algorithm.fit(data, config(fields, source), listener);
     }
+
+    /** Fits with the defaults overridden by {@code fields}; any policy kind (see {@link FittedPolicy}). */
+    public FittedPolicy fitPolicy(TrajectoryDataset data, ObjectNode fields, String source,
+            TrainingListener listener) {
+        return algorithm.fitPolicy(data, config(fields, source), listener);
+    }
 }

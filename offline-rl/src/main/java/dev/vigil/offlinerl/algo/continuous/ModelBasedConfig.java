@@ -1,0 +1,162 @@
+package dev.vigil.offlinerl.algo.continuous;
+
+import dev.vigil.offlinerl.algo.AlgorithmConfig;
+
+/**
+ * Config of the model-based optimisers {@code mb-trpo}, {@code gmb-trpo}, {@code mb-cpo}, {@code gmb-cpo} and
+ * {@code glagrangian} (OGSRL as released, methods.md section 1). One record for all five: whether the guardian
+ * enforces is fixed by the algorithm's name, not by a field; TRPO ignores the cost fields except to report them, and
+ * only {@code glagrangian} reads {@code dualLearningRate} and {@code oodProbabilityLimit}.
+ *
+ * @param iterations policy updates (released: 20,000; default {@value #DEFAULT_ITERATIONS}, chosen so a default
+ *     {@code gmb-cpo} run on a 10,000-patient cohort ends within 15 minutes on 2 cores, docs/benchmarks.md)
+ * @param episodesPerIteration model rollouts per update, >= 2 (32)
+ * @param horizon steps per rollout, >= 1 (20)
+ * @param hiddenUnits width of each hidden layer of the policy and value nets, >= 1 (128)
+ * @param hiddenLayers hidden layers, >= 1 (2)
+ * @param logStdInit initial log standard deviation of the policy on the [-1, 1] action scale (-0.5)
+ * @param discount gamma in (0, 1] (0.99)
+ * @param gaeLambda GAE lambda in [0, 1] (0.95)
+ * @param maxKl trust region, > 0 (0.01)
+ * @param cgIterations conjugate-gradient iterations, >= 1 (10)
+ * @param cgDamping damping added to the Fisher, >= 0 (1.0 as released)
+ * @param lineSearchSteps backtracking steps, >= 1 (30)
+ * @param lineSearchDecay shrink factor per backtrack, in (0, 1) (0.8)
+ * @param valueLearningRate Adam learning rate of the value and cost-value nets, > 0 (1e-3)
+ * @param valueEpochs passes over each batch when fitting the value nets, >= 1 (5)
+ * @param valueBatchSize mini-batch size of the value fits, >= 1 (64)
+ * @param costBudget limit on the expected undiscounted cost per episode, >= 0 (0.5)
+ * @param oodPenalty reward of a step the guardian flags (guarded variants), finite (-25)
+ * @param oodCost cost of a flagged step (guarded variants), >= 0 (1)
+ * @param kdeSigma bandwidth of the Gaussian KDE guardian on the scaled (state, action), > 0 (0.535)
+ * @param kdePercentile the guardian's threshold percentile of the training densities, in [0, 100] (5)
+ * @param costRuleSet rule set computing model-step costs when the data has no cost column
+ *     ({@code sepsis-bedside}); {@code none} for no costs
+ * @param survivalReward terminal reward of a survivor when the data has no rewards (+1)
+ * @param deathReward terminal reward of a death when the data has no rewards (-1)
+ * @param dualLearningRate step of the dual ascent on both multipliers ({@code glagrangian}), > 0 (0.05)
+ * @param oodProbabilityLimit limit on the share of rollouts with an OOD step ({@code glagrangian}), in [0, 1]
+ *     (0.05)
+ * @param seed seeds the networks, the rollouts and the value fits
+ */
+public record ModelBasedConfig(int iterations, int episodesPerIteration, int horizon, int hiddenUnits,
+        int hiddenLayers, double logStdInit, double discount, double gaeLambda, double maxKl, int cgIterations,
+        double cgDamping, int lineSearchSteps, double lineSearchDecay, double valueLearningRate, int valueEpochs,
+        int valueBatchSize, double costBudget, double oodPenalty, double oodCost, double kdeSigma,
+        double kdePercentile, String costRuleSet, double survivalReward, double deathReward,
+        double dualLearningRate, double oodProbabilityLimit, long seed) implements AlgorithmConfig {
+
+    /** Default policy updates: see the field's documentation. */
+    public static final int DEFAULT_ITERATIONS = 150;
+
+    public ModelBasedConfig {
+        atLeast("iterations", iterations, 1);
+        atLeast("episodesPerIteration", episodesPerIteration, 2);
+        atLeast("horizon", horizon, 1);
+        atLeast("hiddenUnits", hiddenUnits, 1);
+        atLeast("hiddenLayers", hiddenLayers, 1);
+        atLeast("cgIterations", cgIterations, 1);
+        atLeast("lineSearchSteps", lineSearchSteps, 1);
+        atLeast("valueEpochs", valueEpochs, 1);
+        atLeast("valueBatchSize", valueBatchSize, 1);
+        finite("logStdInit", logStdInit);
+        finite("oodPenalty", oodPenalty);
+        finite("survivalReward", survivalReward);
+        finite("deathReward", deathReward);
+        if (!(discount > 0 && discount <= 1)) {
+            throw new IllegalArgumentException("discount is " + discount + "; use a value in (0, 1], e.g. 0.99");
+        }
+        if (!(gaeLambda >= 0 && gaeLambda <= 1)) {
+            throw new IllegalArgumentException("gaeLambda is " + gaeLambda + "; use a value in [0, 1], e.g. 0.95");
+        }
+        positive("maxKl", maxKl);
+        positive("valueLearningRate", valueLearningRate);
+        positive("kdeSigma", kdeSigma);
+        positive("dualLearningRate", dualLearningRate);
+        nonNegative("cgDamping", cgDamping);
+        nonNegative("costBudget", costBudget);
+        nonNegative("oodCost", oodCost);
+        if (!(lineSearchDecay > 0 && lineSearchDecay < 1)) {
+            throw new IllegalArgumentException("lineSearchDecay is " + lineSearchDecay + "; use a value in (0, 1),"
+                    + " e.g. 0.8");
+        }
+        if (!(kdePercentile >= 0 && kdePercentile <= 100)) {
+            throw new IllegalArgumentException("kdePercentile is " + kdePercentile + "; use a percentile in [0, 100],"
+                    + " e.g. 5");
+        }
+        if (!(oodProbabilityLimit >= 0 && oodProbabilityLimit <= 1)) {
+            throw new IllegalArgumentException("oodProbabilityLimit is " + oodProbabilityLimit + "; use a share in "
+                    + "[0, 1], e.g. 0.05");
+        }
+        if (costRuleSet == null || costRuleSet.isBlank()) {
+            throw new IllegalArgumentException("costRuleSet must name a shipped rule set (e.g. 'sepsis-bedside') or "
+                    + "be 'none'");
+        }
+    }
+
+    /** The released hyper-parameters with {@value #DEFAULT_ITERATIONS} iterations and seed 0. */
+    public static ModelBasedConfig defaults() {
+        return new ModelBasedConfig(DEFAULT_ITERATIONS, 32, 20, 128, 2, -0.5, 0.99, 0.95, 0.01, 10, 1.0, 30, 0.8,
+                1e-3, 5, 64, 0.5, -25, 1, 0.535, 5, "sepsis-bedside", 1, -1, 0.05, 0.05, 0);
+    }
+
+    /** A copy with other iterations and seed. */
+    public ModelBasedConfig with(int newIterations, long newSeed) {
+        return new ModelBasedConfig(newIterations, episodesPerIteration, horizon, hiddenUnits, hiddenLayers,
+                logStdInit, discount, gaeLambda, maxKl, cgIterations, cgDamping, lineSearchSteps, lineSearchDecay,
+                valueLearningRate, valueEpochs, valueBatchSize, costBudget, oodPenalty, oodCost, kdeSigma,
+                kdePercentile, costRuleSet, survivalReward, deathReward, dualLearningRate, oodProbabilityLimit,
+                newSeed);
+    }
+
+    /** A copy with another network width and cost budget (tests and small experiments). */
+    public ModelBasedConfig withNetwork(int units, int layers, int episodes, double budget) {
+        return new ModelBasedConfig(iterations, episodes, horizon, units, layers, logStdInit, discount, gaeLambda,
+                maxKl, cgIterations, cgDamping, lineSearchSteps, lineSearchDecay, valueLearningRate, valueEpochs,
+                valueBatchSize, budget, oodPenalty, oodCost, kdeSigma, kdePercentile, costRuleSet, survivalReward,
+                deathReward, dualLearningRate, oodProbabilityLimit, seed);
+    }
+
+    /** A copy with another trust region. */
+    public ModelBasedConfig withMaxKl(double kl) {
+        return new ModelBasedConfig(iterations, episodesPerIteration, horizon, hiddenUnits, hiddenLayers, logStdInit,
+                discount, gaeLambda, kl, cgIterations, cgDamping, lineSearchSteps, lineSearchDecay, valueLearningRate,
+                valueEpochs, valueBatchSize, costBudget, oodPenalty, oodCost, kdeSigma, kdePercentile, costRuleSet,
+                survivalReward, deathReward, dualLearningRate, oodProbabilityLimit, seed);
+    }
+
+    /** Hidden widths, e.g. {128, 128}. */
+    public int[] hidden() {
+        int[] h = new int[hiddenLayers];
+        java.util.Arrays.fill(h, hiddenUnits);
+        return h;
+    }
+
+    TrustRegionUpdate.Settings trustRegion() {
+        return new TrustRegionUpdate.Settings(maxKl, cgDamping, cgIterations, lineSearchSteps, lineSearchDecay);
+    }
+
+    private static void atLeast(String field, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(field + " is " + value + "; use at least " + min);
+        }
+    }
+
+    private static void finite(String field, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(field + " is " + value + "; use a finite number");
+        }
+    }
+
+    private static void positive(String field, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(field + " is " + value + "; use a finite number > 0");
+        }
+    }
+
+    private static void nonNegative(String field, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(field + " is " + value + "; use a finite number >= 0");
+        }
+    }
+}

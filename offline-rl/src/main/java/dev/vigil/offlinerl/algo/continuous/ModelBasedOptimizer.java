@@ -1,0 +1,305 @@
+package dev.vigil.offlinerl.algo.continuous;
+
+import dev.vigil.ingestion.dataset.ContinuousActions;
+import dev.vigil.ingestion.dataset.ContinuousStates;
+import dev.vigil.ingestion.dataset.Episode;
+import dev.vigil.ingestion.dataset.TrajectoryDataset;
+import dev.vigil.offlinerl.algo.FitReport;
+import dev.vigil.offlinerl.algo.FittedPolicy;
+import dev.vigil.offlinerl.algo.OfflineAlgorithm;
+import dev.vigil.offlinerl.algo.PolicyProvenance;
+import dev.vigil.offlinerl.algo.TrainedPolicy;
+import dev.vigil.offlinerl.algo.TrainingListener;
+import dev.vigil.offlinerl.dynamics.DynamicsData;
+import dev.vigil.offlinerl.dynamics.NearestNeighbourModel;
+import dev.vigil.offlinerl.dynamics.ScaledEpisode;
+import dev.vigil.safety.cost.CostModel;
+import dev.vigil.safety.cost.RuleSets;
+import dev.vigil.safety.guardian.GaussianKdeGuardian;
+import dev.vigil.safety.guardian.KdeConfig;
+import dev.vigil.safety.guardian.OodGuardian;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * OGSRL's model-based optimisers on continuous data (methods.md section 1): the 1-nearest-neighbour model over the
+ * scaled training (state, action) pairs as the environment, the Gaussian KDE guardian (sigma 0.535, 5th percentile)
+ * judging every simulated step, and TRPO, simplified CPO or the guarded Lagrangian optimising a Gaussian policy on
+ * 20-step rollouts from the training episodes' initial states. G-variants enforce the guardian (OOD step: reward
+ * -25, cost 1, episode frozen); MB-variants only measure and report it.
+ *
+ * <p>Rewards: the data's own when it has a reward column; otherwise the same terminal outcome rewards as the
+ * discretised {@code ogsrl} ({@code survivalReward} / {@code deathReward} on the last step, 0 elsewhere; no SOFA
+ * shaping). Costs: the data's cost column (logged cost of the matched step) when it has one; otherwise the
+ * {@code costRuleSet} (sepsis-bedside) applied to each simulated step when it compiles against the schema; else none.
+ */
+public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedConfig> {
+
+    /** The five registered algorithms. */
+    public enum Variant {
+        MB_TRPO("mb-trpo", ModelBasedTrainer.Optimiser.TRPO, false),
+        GMB_TRPO("gmb-trpo", ModelBasedTrainer.Optimiser.TRPO, true),
+        MB_CPO("mb-cpo", ModelBasedTrainer.Optimiser.CPO, false),
+        GMB_CPO("gmb-cpo", ModelBasedTrainer.Optimiser.CPO, true),
+        GLAGRANGIAN("glagrangian", ModelBasedTrainer.Optimiser.LAGRANGIAN, true);
+
+        private final String registryName;
+        private final ModelBasedTrainer.Optimiser optimiser;
+        private final boolean guarded;
+
+        Variant(String registryName, ModelBasedTrainer.Optimiser optimiser, boolean guarded) {
+            this.registryName = registryName;
+            this.optimiser = optimiser;
+            this.guarded = guarded;
+        }
+
+        public String registryName() {
+            return registryName;
+        }
+
+        public boolean guarded() {
+            return guarded;
+        }
+
+        public ModelBasedTrainer.Optimiser optimiser() {
+            return optimiser;
+        }
+    }
+
+    private final Variant variant;
+
+    public ModelBasedOptimizer(Variant variant) {
+        this.variant = variant;
+    }
+
+    @Override
+    public String name() {
+        return variant.registryName;
+    }
+
+    /** Refuses: this algorithm learns a continuous policy; use {@link #fitPolicy}. */
+    @Override
+    public TrainedPolicy fit(TrajectoryDataset data, ModelBasedConfig config, TrainingListener listener) {
+        throw new IllegalArgumentException("'" + name() + "' learns a continuous policy, not a table over state ids: "
+                + "call fitPolicy (RegisteredAlgorithm.fitPolicy / AlgorithmRegistry.fitPolicy), which returns a "
+                + "FittedPolicy.Continuous");
+    }
+
+    @Override
+    public FittedPolicy fitPolicy(TrajectoryDataset data, ModelBasedConfig config, TrainingListener listener) {
+        return new FittedPolicy.Continuous(train(data, config, listener, ModelBasedTrainer.Checkpointing.NONE));
+    }
+
+    /**
+     * Trains with checkpoints (and resumes from the store's latest when asked).
+     *
+     * @throws IllegalArgumentException for an unsuitable dataset or config, naming the field
+     */
+    public GaussianPolicy train(TrajectoryDataset data, ModelBasedConfig config, TrainingListener listener,
+            ModelBasedTrainer.Checkpointing checkpointing) {
+        if (config == null) {
+            throw new IllegalArgumentException("'" + name() + "' needs a config; use ModelBasedConfig.defaults()");
+        }
+        validate(data, name());
+        return train(data, config, listener, checkpointing, Setup.of(data, config));
+    }
+
+    /**
+     * Trains on a prepared {@link Setup} (the model and guardian of {@code data} under {@code config}'s guardian and
+     * reward fields), so that several variants can share one: experiments.
+     */
+    public GaussianPolicy train(TrajectoryDataset data, ModelBasedConfig config, TrainingListener listener,
+            ModelBasedTrainer.Checkpointing checkpointing, Setup setup) {
+        RolloutSampler sampler = new RolloutSampler(setup.environment, setup.guardian, variant.guarded,
+                config.oodPenalty(), config.oodCost(), config.horizon());
+        ModelBasedTrainer trainer = new ModelBasedTrainer(config, variant.optimiser, setup.environment, sampler,
+                setup.initialStates, setup.scaling).startingAt(setup.medianAction);
+        ModelBasedTrainer.Result result = trainer.train(listener == null ? TrainingListener.NONE : listener,
+                checkpointing);
+        Map<String, Double> summary = new HashMap<>(result.lastMetrics());
+        summary.put("costsInData", setup.costSource.equals("data") ? 1.0 : 0.0);
+        summary.put("costsFromRuleSet", setup.costSource.equals("rule-set") ? 1.0 : 0.0);
+        summary.put("rewardsInData", data.schema().hasRewards() ? 1.0 : 0.0);
+        summary.put("guarded", variant.guarded ? 1.0 : 0.0);
+        summary.put("guardianThreshold", setup.guardian.threshold());
+        summary.put("resumedFromIteration", (double) result.startedAt());
+        return new GaussianPolicy(trainer.snapshot(result.policy()), result.policy().logStd(),
+                PolicyProvenance.of(name(), config, data, setup.ruleSetVersion),
+                new FitReport(summary, List.of(), List.of()));
+    }
+
+    /**
+     * Everything a run is built from: the scaled data, the kNN environment, the guardian, the initial states.
+     * Public so that experiments can evaluate policies on the same model.
+     */
+    public static final class Setup {
+        public final DynamicsData dynamics;
+        public final NearestNeighbourEnvironment environment;
+        public final GaussianKdeGuardian guardian;
+        public final double[][] initialStates;
+        public final PolicyScaling scaling;
+        public final String costSource;
+        public final String ruleSetVersion;
+        /** Per action, the median logged dose on the [-1, 1] scale: where the policy mean starts. */
+        public final double[] medianAction;
+
+        private Setup(DynamicsData dynamics, NearestNeighbourEnvironment environment, GaussianKdeGuardian guardian,
+                double[][] initialStates, PolicyScaling scaling, String costSource, String ruleSetVersion,
+                double[] medianAction) {
+            this.dynamics = dynamics;
+            this.environment = environment;
+            this.guardian = guardian;
+            this.initialStates = initialStates;
+            this.scaling = scaling;
+            this.costSource = costSource;
+            this.ruleSetVersion = ruleSetVersion;
+            this.medianAction = medianAction;
+        }
+
+        public static Setup of(TrajectoryDataset data, ModelBasedConfig config) {
+            DynamicsData dynamics = DynamicsData.fit(data);
+            List<ScaledEpisode> episodes = dynamics.episodes();
+            int s = dynamics.stateDimension();
+            PolicyScaling scaling = PolicyScaling.fromMinMax(dynamics.scaler().min(), dynamics.scaler().max(), s);
+            List<double[]> rewards = new ArrayList<>();
+            for (Episode e : data.episodes()) {
+                if (data.schema().hasRewards()) {
+                    rewards.add(e.rewards());
+                } else {
+                    double[] r = new double[e.steps()];
+                    if (e.outcome() != null) {
+                        r[e.steps() - 1] = e.outcome().event() ? config.deathReward() : config.survivalReward();
+                    }
+                    rewards.add(r);
+                }
+            }
+            List<double[]> logged = null;
+            CostModel costModel = null;
+            String source = "none";
+            String ruleSetVersion = "none";
+            if (data.schema().hasCosts()) {
+                logged = new ArrayList<>();
+                for (Episode e : data.episodes()) {
+                    logged.add(e.costs());
+                }
+                source = "data";
+                ruleSetVersion = "dataset-costs";
+            } else if (!"none".equals(config.costRuleSet())) {
+                try {
+                    costModel = CostModel.compile(RuleSets.shipped(config.costRuleSet()), data.schema());
+                    source = "rule-set";
+                    ruleSetVersion = costModel.ruleSetRef().id() + "@" + costModel.ruleSetRef().version();
+                } catch (IllegalArgumentException e) {
+                    costModel = null;   // the rule set does not fit this schema: no costs, as discretised ogsrl
+                }
+            }
+            NearestNeighbourModel model = NearestNeighbourModel.fit(episodes);
+            NearestNeighbourEnvironment environment = new NearestNeighbourEnvironment(model, episodes, rewards,
+                    logged, costModel, scaling);
+            List<double[]> points = new ArrayList<>();
+            double[][] initial = new double[episodes.size()][];
+            for (int e = 0; e < episodes.size(); e++) {
+                ScaledEpisode episode = episodes.get(e);
+                initial[e] = episode.state(0);
+                for (int t = 0; t < episode.steps(); t++) {
+                    double[] p = new double[s + episode.actionDimension()];
+                    System.arraycopy(episode.state(t), 0, p, 0, s);
+                    System.arraycopy(episode.action(t), 0, p, s, episode.actionDimension());
+                    points.add(p);
+                }
+            }
+            KdeConfig kde = new KdeConfig(config.kdeSigma(), config.kdePercentile(), KdeConfig.DEFAULT_KERNEL_CUTOFF,
+                    KdeConfig.DEFAULT_CELL_SIZE, false);
+            GaussianKdeGuardian guardian = GaussianKdeGuardian.fit(points.toArray(new double[0][]), kde);
+            int a = dynamics.actionDimension();
+            double[] median = new double[a];
+            for (int j = 0; j < a; j++) {
+                final int col = s + j;
+                double[] column = points.stream().mapToDouble(p -> p[col]).sorted().toArray();
+                median[j] = column[column.length / 2];
+            }
+            return new Setup(dynamics, environment, guardian, initial, scaling, source, ruleSetVersion, median);
+        }
+
+        /** The guardian as the rollouts use it. */
+        public OodGuardian oodGuardian() {
+            return guardian;
+        }
+    }
+
+    /**
+     * Checks what the model-based optimisers need before any work.
+     *
+     * @throws IllegalArgumentException naming the dataset, field, episode and step at fault
+     */
+    public static void validate(TrajectoryDataset data, String algorithm) {
+        if (data == null) {
+            throw new IllegalArgumentException("'" + algorithm + "' needs a dataset; got null");
+        }
+        String name = data.schema().name();
+        if (data.episodes().isEmpty()) {
+            throw new IllegalArgumentException("Dataset " + name + " is empty (no episodes); '" + algorithm
+                    + "' needs logged episodes to build its model from");
+        }
+        if (data.schema().actionType().isDiscrete()) {
+            throw new IllegalArgumentException("Dataset " + name + " has discrete actions (field 'actionType' = "
+                    + data.schema().actionType() + "); '" + algorithm + "' needs continuous doses: use 'ogsrl' for "
+                    + "discrete actions");
+        }
+        if (data.schema().stateType().isDiscrete()) {
+            throw new IllegalArgumentException("Dataset " + name + " has discrete states (field 'stateType' = "
+                    + data.schema().stateType() + "); '" + algorithm + "' needs continuous state features: use "
+                    + "'ogsrl' for discrete states");
+        }
+        int s = data.schema().stateWidth();
+        int a = data.schema().actionWidth();
+        if (s < 1 || a < 1) {
+            throw new IllegalArgumentException("Dataset " + name + " has " + s + " state features and " + a
+                    + " actions; '" + algorithm + "' needs at least one of each");
+        }
+        boolean anyTransition = false;
+        for (Episode e : data.episodes()) {
+            double[][] states = ((ContinuousStates) e.states()).values();
+            double[][] actions = ((ContinuousActions) e.actions()).values();
+            anyTransition |= e.steps() >= 2;
+            for (int t = 0; t < e.steps(); t++) {
+                if (states[t].length != s) {
+                    throw new IllegalArgumentException("Dataset " + name + ", episode " + e.id() + ", step " + t
+                            + ": the state has " + states[t].length + " features; the schema has " + s);
+                }
+                if (actions[t].length != a) {
+                    throw new IllegalArgumentException("Dataset " + name + ", episode " + e.id() + ", step " + t
+                            + ": the action has " + actions[t].length + " values; the schema has " + a);
+                }
+                for (int f = 0; f < s; f++) {
+                    if (Double.isInfinite(states[t][f])) {
+                        throw new IllegalArgumentException("Dataset " + name + ", episode " + e.id() + ", step " + t
+                                + ": feature '" + data.schema().features().get(f).name() + "' is " + states[t][f]
+                                + "; states must be finite (NaN marks a missing value, imputed by the training mean)");
+                    }
+                }
+                for (int j = 0; j < a; j++) {
+                    if (!Double.isFinite(actions[t][j])) {
+                        throw new IllegalArgumentException("Dataset " + name + ", episode " + e.id() + ", step " + t
+                                + ": action '" + data.schema().actions().get(j).name() + "' is " + actions[t][j]
+                                + "; doses must be finite numbers (0 for none given)");
+                    }
+                }
+                if (data.schema().hasRewards() && !Double.isFinite(e.reward(t))) {
+                    throw new IllegalArgumentException("Dataset " + name + ", episode " + e.id() + ", step " + t
+                            + ": field 'reward' is " + e.reward(t) + "; rewards must be finite");
+                }
+                if (data.schema().hasCosts() && !(Double.isFinite(e.cost(t)) && e.cost(t) >= 0)) {
+                    throw new IllegalArgumentException("Dataset " + name + ", episode " + e.id() + ", step " + t
+                            + ": field 'cost' is " + e.cost(t) + "; costs must be finite and non-negative");
+                }
+            }
+        }
+        if (!anyTransition) {
+            throw new IllegalArgumentException("Dataset " + name + " has no episode of two or more steps; '"
+                    + algorithm + "' needs logged transitions for its nearest-neighbour model");
+        }
+    }
+}

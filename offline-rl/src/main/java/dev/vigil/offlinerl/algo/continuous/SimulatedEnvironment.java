@@ -1,0 +1,30 @@
+package dev.vigil.offlinerl.algo.continuous;
+
+/**
+ * What the model-based optimisers roll their policy through, on the [-1, 1] training scale: a learned model of the
+ * data (see {@link NearestNeighbourEnvironment}) or, in tests, a known toy MDP.
+ */
+public interface SimulatedEnvironment {
+
+    int stateDimension();
+
+    int actionDimension();
+
+    /**
+     * One step.
+     *
+     * @param previousState the state before {@code state} in this episode, or null at its first step
+     * @param state {@code double[s]}, scaled
+     * @param action {@code double[a]}, scaled and clipped to [-1, 1]
+     */
+    StepOutcome step(double[] previousState, double[] state, double[] action);
+
+    /**
+     * @param nextState {@code double[s]}, scaled
+     * @param reward the step's reward
+     * @param cost the step's safety cost, >= 0
+     * @param terminal whether the episode ends at {@code nextState}
+     */
+    record StepOutcome(double[] nextState, double reward, double cost, boolean terminal) {
+    }
+}
