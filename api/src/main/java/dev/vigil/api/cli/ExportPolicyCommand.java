@@ -2,7 +2,9 @@ package dev.vigil.api.cli;
 
 import dev.vigil.api.dataset.DatasetService;
 import dev.vigil.api.run.PolicyDocument;
+import dev.vigil.api.run.ContinuousPolicyDocument;
 import dev.vigil.api.run.RunService;
+import dev.vigil.offlinerl.algo.continuous.PolicyOnnxExporter;
 import dev.vigil.api.run.TrainingRun;
 import dev.vigil.offlinerl.ope.DiscretePolicyEvaluation;
 import io.quarkus.arc.Unremovable;
@@ -24,7 +26,10 @@ import picocli.CommandLine.Option;
 @Command(name = "export-policy", mixinStandardHelpOptions = true,
         description = {"Write a run's policy to a file.",
             "Discrete states: CSV with header state,a0,...,aK and one row of action probabilities per",
-            "state id seen in the run's dataset. Continuous data: the discretised policy as JSON."})
+            "state id seen in the run's dataset. Continuous states with discretised actions (ogsrl):",
+            "the discretised policy as JSON. Continuous actions (cql-continuous, ccql, gcql, mb-trpo,",
+            "gmb-trpo, mb-cpo, gmb-cpo, glagrangian): ONNX, input 'state' [N, features] in the",
+            "dataset's units, output 'action' [N, actions] in clinical units."})
 public class ExportPolicyCommand implements Callable<Integer> {
 
     @Inject
@@ -50,6 +55,15 @@ public class ExportPolicyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         RunService.RunPolicy loaded = runs.policyOf(run, "export");
         TrainingRun trained = loaded.run();
+        if (loaded.continuous()) {
+            ContinuousPolicyDocument document = ContinuousPolicyDocument.read(loaded.stored(),
+                    "policy of run " + trained.getId());
+            writeAtomically(PolicyOnnxExporter.model(document.network()).toByteArray());
+            System.out.printf("Wrote %s: ONNX policy network of run %s, state [N, %d] (%s) -> action [N, %d] (%s)%n",
+                    out, trained.getId(), document.stateNames().size(), String.join(", ", document.stateNames()),
+                    document.actionNames().size(), String.join(", ", document.actionNames()));
+            return 0;
+        }
         if (loaded.discretised()) {
             // Learned on continuous data: the policy is its table plus the state clusters and dose bins that
             // apply it to raw states. ONNX export of continuous policies comes with the continuous learners.

@@ -6,7 +6,10 @@ import dev.vigil.api.run.RunMetric;
 import dev.vigil.api.run.RunService;
 import dev.vigil.api.run.TrainingRun;
 import dev.vigil.ingestion.dataset.TrajectoryDataset;
+import dev.vigil.api.run.ContinuousPolicyDocument;
+import dev.vigil.offlinerl.algo.FitReport;
 import dev.vigil.offlinerl.algo.PolicyProvenance;
+import dev.vigil.offlinerl.algo.continuous.SnapshotPolicy;
 import dev.vigil.offlinerl.discretise.DiscretisedPolicy;
 import dev.vigil.offlinerl.report.CheckpointSelection;
 import dev.vigil.offlinerl.report.EvaluatedPolicies;
@@ -59,7 +62,26 @@ public class EvaluationReportGenerator {
         int lastIteration = rows.stream().mapToInt(RunMetric::getIteration).max().orElse(0);
         String ruleSetVersion = null;
         EvaluationReportBuilder builder;
-        if (loaded.discretised()) {
+        if (loaded.continuous()) {
+            ContinuousPolicyDocument document = ContinuousPolicyDocument.read(loaded.stored(), "run " + run.getId());
+            SnapshotPolicy policy = new SnapshotPolicy(document.network(), document.provenance(),
+                    new FitReport(document.summary(), null, null));
+            // No discretisation of its own: evaluate in k-means states and quartile dose bins fitted on the data,
+            // the policy softened into those bins (IS needs probabilities; docs/evaluation-report.md).
+            EvaluationSpace space = EvaluationSpace.fit(data, Math.max(2, (int) Math.min(750, data.totalSteps() / 100)),
+                    run.getSeed());
+            var rules = ruleSets.latest(COST_RULE_SET);
+            ruleSetVersion = rules.getVersion();
+            ReportGuardian guardian = ReportGuardian.fitKnn(data, KnnConfig.defaults(), 0.2, run.getSeed());
+            builder = EvaluationReportBuilder.forData(data, space)
+                    .policy(EvaluatedPolicies.of(run.getAlgorithm(), policy, space.bins(), guardian.fill(),
+                            EvaluatedPolicies.DEFAULT_EPSILON), lastIteration)
+                    .costModel(CostModel.compile(ruleSets.ruleSet(rules), data.schema()))
+                    .budget(new CostBudget(SafetyBudget.of(run)))
+                    .guardian(guardian)
+                    .note("A continuous policy is evaluated softened into dose bins with epsilon "
+                            + EvaluatedPolicies.DEFAULT_EPSILON + ": importance sampling needs probabilities");
+        } else if (loaded.discretised()) {
             DiscretisedPolicy policy = DiscretisedPolicy.fromJson(new String(loaded.stored(), StandardCharsets.UTF_8));
             var rules = ruleSets.latest(COST_RULE_SET);
             ruleSetVersion = rules.getVersion();

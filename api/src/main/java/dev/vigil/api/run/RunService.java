@@ -97,7 +97,12 @@ public class RunService {
 
         /** Whether it is a discretised continuous-data policy rather than a discrete policy document. */
         public boolean discretised() {
-            return PolicyDocument.isDiscretised(stored);
+            return !continuous() && PolicyDocument.isDiscretised(stored);
+        }
+
+        /** Whether it is a continuous-action policy (a network over clinical units). */
+        public boolean continuous() {
+            return ContinuousPolicyDocument.is(stored);
         }
 
         /** The discrete policy document. */

@@ -9,7 +9,7 @@ import dev.vigil.offlinerl.algo.AlgorithmConfig;
 import dev.vigil.offlinerl.algo.AlgorithmConfigs;
 import dev.vigil.offlinerl.algo.AlgorithmRegistry;
 import dev.vigil.offlinerl.algo.RegisteredAlgorithm;
-import dev.vigil.offlinerl.algo.TrainedPolicy;
+import dev.vigil.offlinerl.algo.FittedPolicy;
 import dev.vigil.offlinerl.algo.TrainingListener;
 import dev.vigil.offlinerl.discretise.DiscretisedPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -110,16 +110,22 @@ public class TrainingService {
     /** Trains a begun run, recording metrics as they come and the policy or the failure at the end. */
     public TrainingRun complete(Prepared prepared, TrainingRun run, TrainingListener progress) {
         try {
-            TrainedPolicy policy = prepared.algorithm().fit(prepared.data(), prepared.fields(), prepared.configSource(),
-                    (iteration, metrics) -> {
+            FittedPolicy fitted = prepared.algorithm().fitPolicy(prepared.data(), prepared.fields(),
+                    prepared.configSource(), (iteration, metrics) -> {
                         runs.recordMetrics(run.getId(), iteration, metrics);
                         progress.onIteration(iteration, metrics);
                     });
-            // A policy learned on continuous data carries its state clusters and dose bins, without which its
-            // table cannot be applied to a patient: store it whole.
-            byte[] stored = policy instanceof DiscretisedPolicy discretised
-                    ? discretised.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)
-                    : PolicyDocument.of(policy).toJson();
+            byte[] stored;
+            if (fitted instanceof FittedPolicy.Continuous continuous) {
+                stored = ContinuousPolicyDocument.of(continuous.policy(), prepared.data().schema()).toJson();
+            } else {
+                // A policy learned on continuous data carries its state clusters and dose bins, without which its
+                // table cannot be applied to a patient: store it whole.
+                var policy = ((FittedPolicy.Discrete) fitted).policy();
+                stored = policy instanceof DiscretisedPolicy discretised
+                        ? discretised.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                        : PolicyDocument.of(policy).toJson();
+            }
             return runs.succeeded(run.getId(), stored,
                     prepared.algorithm().name() + " policy for dataset " + prepared.dataset().getName());
         } catch (RuntimeException e) {

@@ -1,6 +1,9 @@
 package dev.vigil.offlinerl.algo;
 
 import dev.vigil.ingestion.dataset.TrajectoryDataset;
+import dev.vigil.offlinerl.algo.continuous.ContinuousCqlAlgorithm;
+import dev.vigil.offlinerl.algo.continuous.CqlContinuousConfig;
+import dev.vigil.offlinerl.algo.continuous.CqlRegistration;
 import dev.vigil.offlinerl.algo.continuous.ModelBasedConfig;
 import dev.vigil.offlinerl.algo.continuous.ModelBasedOptimizer;
 import dev.vigil.offlinerl.algo.tabular.BcConfig;
@@ -35,6 +38,10 @@ public final class AlgorithmRegistry {
         registry.register(new RegisteredAlgorithm<>(new BehaviourCloning(), BcConfig.class, BcConfig.defaults()));
         registry.register(new RegisteredAlgorithm<>(new DiscreteCql(), CqlConfig.class, CqlConfig.defaults()));
         registry.register(DiscretisedOgsrl.registered());
+        for (String name : CqlRegistration.names()) {
+            registry.register(new RegisteredAlgorithm<>(new ContinuousCqlAlgorithm(name), CqlContinuousConfig.class,
+                    CqlRegistration.defaults(name)));
+        }
         for (ModelBasedOptimizer.Variant variant : ModelBasedOptimizer.Variant.values()) {
             registry.register(new RegisteredAlgorithm<>(new ModelBasedOptimizer(variant), ModelBasedConfig.class,
                     ModelBasedConfig.defaults()));
