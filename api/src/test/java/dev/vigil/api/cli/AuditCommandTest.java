@@ -70,13 +70,6 @@ class AuditCommandTest {
         assertThat(removed.getOutput()).contains("BROKEN at entry 2: entry 2 was removed");
     }
 
-    @Test
-    void withoutASubcommandItSaysWhichOneToName(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("audit");
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.getErrorOutput()).contains("vigil audit verify");
-    }
-
     /** Appends {@code n} entries as AuditTrail does: each hashed with the previous one's hash; moves the head. */
     private static List<String> appendChain(int n) throws SQLException {
         List<String> hashes = new ArrayList<>();
