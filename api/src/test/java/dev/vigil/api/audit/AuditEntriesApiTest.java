@@ -90,7 +90,7 @@ class AuditEntriesApiTest extends WithTestUsers {
                 + "&to=2030-01-05T00:00:00Z").then().statusCode(200)
                 .header(AuditResource.TOTAL_COUNT, "2")
                 .body("seq", equalTo(List.of((int) e.get(2).getSeq(), (int) e.get(3).getSeq())));
-        restoreHashes(e);
+        restoreTimes(e);
 
         as(Roles.AUDITOR).when().get("/api/audit/entries?from=yesterday").then().statusCode(400)
                 .body("detail", containsString("from must be an ISO-8601 instant"));
@@ -102,7 +102,7 @@ class AuditEntriesApiTest extends WithTestUsers {
     }
 
     /** Puts the recorded times back (the chain must verify for the other tests). */
-    private void restoreHashes(List<AuditEntry> entries) {
+    private void restoreTimes(List<AuditEntry> entries) {
         for (AuditEntry entry : entries) {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                     "UPDATE audit_entry SET recorded_at = ?1 WHERE seq = ?2")
