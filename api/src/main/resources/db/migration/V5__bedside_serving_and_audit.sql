@@ -1,33 +1,18 @@
--- Bedside serving (issue 6): basic safety reports, promotions and the served version per use case, CDS Hooks
+-- Bedside serving (issue 6): promotions and the served version per use case, CDS Hooks
 -- feedback, and the hash-chained audit trail (docs/bedside.md). Portable SQL for H2 2.x and PostgreSQL 15.
 
--- A basic safety report of a run's policy on its dataset; a run without one cannot be promoted.
-CREATE TABLE safety_report (
-    id               VARCHAR(36)     NOT NULL,
-    run_id           VARCHAR(36)     NOT NULL,
-    created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
-    created_by       VARCHAR(64)     NOT NULL,
-    verdict          VARCHAR(20)     NOT NULL,
-    rule_set_version VARCHAR(200)    NOT NULL,
-    summary_json     VARCHAR(1000000) NOT NULL,
-    CONSTRAINT pk_safety_report PRIMARY KEY (id),
-    CONSTRAINT fk_safety_report_run FOREIGN KEY (run_id) REFERENCES training_run (id)
-);
-CREATE INDEX ix_safety_report_run ON safety_report (run_id, created_at);
-
--- Every promotion, never changed: who promoted which run to which use case, when, why, replacing what.
+-- Every promotion, never changed: who promoted which run to which use case, when, why, replacing what
+-- (the safety-constraint report it relied on is added by V9, after run_report exists).
 CREATE TABLE policy_promotion (
     id               VARCHAR(36)   NOT NULL,
     use_case         VARCHAR(100)  NOT NULL,
     run_id           VARCHAR(36)   NOT NULL,
     previous_run_id  VARCHAR(36),
-    safety_report_id VARCHAR(36)   NOT NULL,
     promoted_by      VARCHAR(64)   NOT NULL,
     promoted_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     reason           VARCHAR(2000) NOT NULL,
     CONSTRAINT pk_policy_promotion PRIMARY KEY (id),
-    CONSTRAINT fk_policy_promotion_run FOREIGN KEY (run_id) REFERENCES training_run (id),
-    CONSTRAINT fk_policy_promotion_report FOREIGN KEY (safety_report_id) REFERENCES safety_report (id)
+    CONSTRAINT fk_policy_promotion_run FOREIGN KEY (run_id) REFERENCES training_run (id)
 );
 CREATE INDEX ix_policy_promotion_use_case ON policy_promotion (use_case, promoted_at);
 

@@ -106,9 +106,15 @@ public class RunReportService {
 
     /** Whether the run has a safety-constraint report (the gate for serving a policy). */
     public boolean hasSafetyReport(String runId) {
-        return !em.createQuery("select r.id from RunReport r where r.runId = :run and r.kind = :kind", String.class)
+        return latestSafetyReport(runId).isPresent();
+    }
+
+    /** The run's newest safety-constraint report, if any (the one a promotion relies on). */
+    public Optional<RunReport> latestSafetyReport(String runId) {
+        return em.createQuery("from RunReport r where r.runId = :run and r.kind = :kind "
+                + "order by r.createdAt desc, r.id", RunReport.class)
                 .setParameter("run", runId).setParameter("kind", RunReport.Kind.SAFETY).setMaxResults(1)
-                .getResultList().isEmpty();
+                .getResultList().stream().findFirst();
     }
 
     private static String evaluationSummary(EvaluationReport report) {

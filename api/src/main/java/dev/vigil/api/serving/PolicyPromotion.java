@@ -6,7 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One promotion of a run's policy to a use case: who, when, why, and which run it replaced. Never changed. */
+/**
+ * One promotion of a run's policy to a use case: who, when, why, which run it replaced, and the safety-constraint
+ * report ({@code run_report}) it relied on. Never changed.
+ */
 @Entity
 @Table(name = "policy_promotion")
 public class PolicyPromotion {

@@ -1,5 +1,7 @@
 package dev.vigil.api.serving;
 
+import dev.vigil.api.report.RunReport;
+import dev.vigil.api.report.RunReportService;
 import dev.vigil.api.run.RunService;
 import dev.vigil.api.run.TrainingRun;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,7 +38,7 @@ public class ServingService {
     PolicyLoader loader;
 
     @Inject
-    SafetyReportService reports;
+    RunReportService reports;
 
     Clock clock = Clock.systemUTC();
 
@@ -45,7 +47,8 @@ public class ServingService {
     /**
      * Promotes a run's policy to serve a use case.
      *
-     * @throws PromotionRefusedException when the run has no safety report
+     * @throws PromotionRefusedException when the run has no safety-constraint report (the promotion records the newest
+     *     one, whatever its verdict: the gate is that a report exists for the reader to judge)
      * @throws IllegalArgumentException for a bad use case, an empty reason, an unknown run or an unservable policy
      */
     public synchronized PolicyPromotion promote(String useCase, String runIdOrPrefix, String reason, String user) {
@@ -54,9 +57,10 @@ public class ServingService {
             throw new IllegalArgumentException("Say why this policy should serve " + useCase + " (reason)");
         }
         TrainingRun run = runs.resolve(runIdOrPrefix);
-        SafetyReportRecord report = reports.latest(run.getId()).orElseThrow(() -> new PromotionRefusedException(
-                "Run " + run.getId() + " has no safety report: compute one with POST /api/runs/" + run.getId()
-                        + "/safety-report before promoting it"));
+        RunReport report = QuarkusTransaction.requiringNew().call(() -> reports.latestSafetyReport(run.getId()))
+                .orElseThrow(() -> new PromotionRefusedException("Run " + run.getId() + " has no safety report: "
+                        + "generate its safety-constraint report with ./vigil safety-report --run " + run.getId()
+                        + " --out DIR or POST /api/runs/" + run.getId() + "/reports/safety before promoting it"));
         ServedModel model = loader.load(run.getId());
         PolicyPromotion promotion = QuarkusTransaction.requiringNew().call(() -> {
             ServedPolicyRow row = em.find(ServedPolicyRow.class, useCase, LockModeType.PESSIMISTIC_WRITE);

@@ -144,6 +144,39 @@ class CdsHooksTest extends WithTestUsers {
         assertThat(entries.get(0).getModelVersion()).contains(model.runId());
     }
 
+    /** Issue 7 item 3: an EHR's feedback on a card is part of the card's per-recommendation report. */
+    @Test
+    void cardFeedbackAppearsInTheRecommendationsAuditReport() {
+        String body = hookRequest("patient-view", PatientFhir.of(model, episode).prefetchJson(model.cohort(),
+                Instant.now()), "");
+        String card = post(CdsServices.PATIENT_VIEW, body, token(CdsServices.PATIENT_VIEW)).then().statusCode(200)
+                .extract().path("cards[0].uuid");
+        long seq = audit.forPatient(episode.id(), 1).get(0).getSeq();
+        String feedback = "{\"feedback\":[{\"card\":\"" + card + "\",\"outcome\":\"overridden\",\"outcomeTimestamp\":"
+                + "\"2026-11-27T08:05:00Z\",\"overrideReason\":{\"reason\":{\"code\":\"renal\",\"display\":"
+                + "\"Renal failure\"},\"userComment\":\"fluids kept low\"}}]}";
+        given().header("Authorization", "Bearer " + CdsTestIssuers.es256(CdsTestIssuers.claims(
+                CdsTestIssuers.JWKS_ISSUER, url(CdsServices.PATIENT_VIEW)).build())).contentType("application/json")
+                .body(feedback).when().post("/cds-services/" + CdsServices.PATIENT_VIEW + "/feedback").then()
+                .statusCode(200);
+
+        dev.vigil.api.TestUsers.as(dev.vigil.api.security.Roles.AUDITOR).when()
+                .get("/api/audit/entries/" + seq + "/report").then().statusCode(200)
+                .body("entry.kind", equalTo("cds-patient-view"))
+                .body("verification.hashValid", equalTo(true))
+                .body("cards[0].uuid", equalTo(card))
+                .body("cards[0].detail", containsString("Safety rules"))
+                .body("feedback.size()", equalTo(1))
+                .body("feedback[0].card", equalTo(card))
+                .body("feedback[0].service", equalTo(CdsServices.PATIENT_VIEW))
+                .body("feedback[0].outcome", equalTo("overridden"))
+                .body("feedback[0].reasonCode", equalTo("renal"))
+                .body("feedback[0].reason", equalTo("Renal failure"))
+                .body("feedback[0].comment", equalTo("fluids kept low"))
+                .body("feedback[0].by", equalTo("cds:" + CdsTestIssuers.JWKS_ISSUER + " ehr-client"))
+                .body("feedback[0].at", containsString("2026-11-27T08:05"));
+    }
+
     @Test
     void outsideTheSupportTheCardIsCriticalAndSaysSoFirst() {
         PatientFhir fhir = PatientFhir.of(model, episode);

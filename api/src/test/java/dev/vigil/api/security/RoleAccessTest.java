@@ -20,8 +20,9 @@ class RoleAccessTest extends WithTestUsers {
     @ParameterizedTest
     @ValueSource(strings = {"/api/me", "/api/system/info", "/api/admin/users",
         "/api/artifacts/ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
-        "/api/serving", "/api/serving/sepsis-treatment/promotions", "/api/runs/some-run/safety-report",
-        "/api/patients/some-patient/recommendation", "/api/audit/verification", "/api/audit/entries"})
+        "/api/serving", "/api/serving/sepsis-treatment/promotions", "/api/runs/some-run/reports",
+        "/api/patients/some-patient/recommendation", "/api/audit/verification", "/api/audit/entries",
+        "/api/audit/entries/1/report"})
     void refusesAnonymousCallsWith401ProblemDetails(String path) {
         given().when().get(path).then()
                 .statusCode(401)
@@ -33,7 +34,7 @@ class RoleAccessTest extends WithTestUsers {
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/recommendations", "/api/recommendations/1/feedback",
-        "/api/runs/some-run/safety-report", "/api/serving/sepsis-treatment/promotions"})
+        "/api/runs/some-run/reports/safety", "/api/serving/sepsis-treatment/promotions"})
     void refusesAnonymousPostsWith401ProblemDetails(String path) {
         given().contentType("application/json").body("{}").when().post(path).then()
                 .statusCode(401)

@@ -2,6 +2,7 @@ package dev.vigil.api.serving;
 
 import dev.vigil.api.ingestion.IngestionRunner;
 import dev.vigil.api.ingestion.SourceSpec;
+import dev.vigil.api.report.RunReportService;
 import dev.vigil.api.run.TrainingRun;
 import dev.vigil.api.run.TrainingService;
 import dev.vigil.ingestion.cohort.CohortSpecs;
@@ -9,13 +10,14 @@ import dev.vigil.ingestion.report.IngestionListener;
 import dev.vigil.ingestion.synth.SepsisCohortConfig;
 import dev.vigil.ingestion.synth.SepsisCohortGenerator;
 import dev.vigil.offlinerl.algo.TrainingListener;
+import dev.vigil.safety.constraint.SafetyThresholds;
 import io.quarkus.arc.Arc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * The served policy of the bedside tests, made once per JVM through the real services: a synthetic icu-sepsis
- * cohort of 40 patients, ingested, an {@code ogsrl} run on it (seed 2), its safety report, and its promotion to
+ * cohort of 40 patients, ingested, an {@code ogsrl} run on it (seed 2), its safety-constraint report, and its promotion to
  * {@code sepsis-treatment}.
  */
 public final class BedsideFixture {
@@ -44,7 +46,8 @@ public final class BedsideFixture {
             TrainingService training = Arc.container().instance(TrainingService.class).get();
             TrainingRun run = training.train(training.prepare("ogsrl", dataset, null, "defaults", 2), USER,
                     TrainingListener.NONE);
-            Arc.container().instance(SafetyReportService.class).get().compute(run.getId(), USER);
+            Arc.container().instance(RunReportService.class).get().safety(run.getId(), "sepsis-bedside", null, null,
+                    SafetyThresholds.defaults(), USER);
             serving.promote(ServingService.SEPSIS, run.getId(), "bedside test fixture", USER);
             runId = run.getId();
             return runId;

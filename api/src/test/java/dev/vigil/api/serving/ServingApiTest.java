@@ -12,12 +12,11 @@ import dev.vigil.api.run.RunService;
 import dev.vigil.api.run.TrainingRun;
 import dev.vigil.api.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** Safety reports and promotions through the REST API. */
+/** Promotions through the REST API, gated by the safety-constraint report. */
 @QuarkusTest
 class ServingApiTest extends WithTestUsers {
 
@@ -28,28 +27,25 @@ class ServingApiTest extends WithTestUsers {
     ServingService serving;
 
     @Test
-    void computesASafetyReportAndKeepsItForAuditors() {
+    void aPromotionNamesTheSafetyConstraintReportItReliedOn() {
         String run = BedsideFixture.servedRun();
-        JsonPath report = as(Roles.RESEARCHER).when().post("/api/runs/" + run + "/safety-report").then()
-                .statusCode(201)
-                .body("runId", equalTo(run))
-                .body("createdBy", equalTo("t-researcher"))
-                .body("ruleSetVersion", containsString("sepsis-bedside@1.0.0 sha256:"))
-                .body("summary.rules.size()", equalTo(6))
-                .body("summary.rules.ruleId", hasItem("sepsis.map-low"))
-                .extract().jsonPath();
-        assertThat(report.getString("verdict")).isIn("PASS", "REVIEW");
-        assertThat(report.getDouble("summary.policyOodRate")).isBetween(0.0, 1.0);
-        assertThat(report.getInt("summary.episodes")).isEqualTo(40);
-        // The logged actions are the guardian's own training points: about its 5th percentile are outside.
-        assertThat(report.getDouble("summary.clinicianOodRate")).isBetween(0.0, 0.10);
+        // The fixture's report is the full safety-constraint report, listed for auditors with the run's others.
+        String reportId = as(Roles.AUDITOR).when().get("/api/runs/" + run + "/reports").then().statusCode(200)
+                .body("find { it.kind == 'safety' }.ruleSetId", equalTo("sepsis-bedside"))
+                .extract().path("find { it.kind == 'safety' }.id");
+        as(Roles.AUDITOR).when().get("/api/serving/" + ServingService.SEPSIS + "/promotions").then().statusCode(200)
+                .body("find { it.runId == '" + run + "' }.safetyReportId", equalTo(reportId));
 
-        as(Roles.AUDITOR).when().get("/api/runs/" + run + "/safety-report").then().statusCode(200)
-                .body("id", hasItem(report.getString("id")));
-        as(Roles.AUDITOR).when().post("/api/runs/" + run + "/safety-report").then().statusCode(403);
-        as(Roles.CLINICIAN).when().post("/api/runs/" + run + "/safety-report").then().statusCode(403);
-        as(Roles.RESEARCHER).when().post("/api/runs/no-such-run/safety-report").then().statusCode(404)
-                .body("detail", containsString("no-such-run"));
+        // A newer report is the one the next promotion relies on.
+        String newer = as(Roles.RESEARCHER).contentType("application/json").body("{}")
+                .when().post("/api/runs/" + run + "/reports/safety").then().statusCode(201)
+                .extract().path("id");
+        as(Roles.RESEARCHER).contentType("application/json")
+                .body("{\"run\":\"" + run + "\",\"reason\":\"after the new report\"}")
+                .when().post("/api/serving/sepsis-report-test/promotions").then().statusCode(201)
+                .body("safetyReportId", equalTo(newer));
+        // The basic report of the bedside work is gone: there is one safety report, the full one.
+        as(Roles.RESEARCHER).when().post("/api/runs/" + run + "/safety-report").then().statusCode(404);
     }
 
     @Test
@@ -95,7 +91,8 @@ class ServingApiTest extends WithTestUsers {
                 .when().post("/api/serving/sepsis-treatment/promotions").then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString("has no safety report"))
-                .body("detail", containsString(unreported.getId()));
+                .body("detail", containsString("./vigil safety-report --run " + unreported.getId() + " --out DIR"))
+                .body("detail", containsString("POST /api/runs/" + unreported.getId() + "/reports/safety"));
         assertThat(serving.active(ServingService.SEPSIS).runId()).isEqualTo(datasetRun);
 
         as(Roles.AUDITOR).contentType("application/json").body(body)

@@ -21,6 +21,12 @@ import dev.vigil.offlinerl.discretise.DiscretisationReport;
 import dev.vigil.offlinerl.discretise.DiscretisedPolicy;
 import dev.vigil.offlinerl.discretise.DoseBins;
 import dev.vigil.offlinerl.discretise.StateClusters;
+import dev.vigil.offlinerl.safetyreport.PolicySafetyReports;
+import dev.vigil.safety.constraint.SafetyConstraintReport;
+import dev.vigil.safety.constraint.SafetyConstraintReportBuilder;
+import dev.vigil.safety.constraint.SafetyThresholds;
+import dev.vigil.safety.cost.CostBudget;
+import dev.vigil.safety.cost.CostModel;
 import dev.vigil.safety.cost.RuleSets;
 import dev.vigil.safety.cost.RuleStatus;
 import dev.vigil.safety.guardian.KnnConfig;
@@ -140,27 +146,34 @@ class BedsidePolicyTest {
                 .hasMessageContaining("iv_fluid, vasopressor");
     }
 
+    /**
+     * The served policy's recommendations, charged by the full safety-constraint report (the gate for serving it),
+     * match the hand count: the report reads the same most probable dose bin that {@link BedsidePolicy} recommends.
+     */
     @Test
-    void safetyReportMatchesTheHandCount() {
-        PolicySafetyReport report = SafetyReportCalculator.compute(served(), SafetyThresholds.defaults());
+    void safetyConstraintReportOfTheServedPolicyMatchesTheHandCount() {
+        TrajectoryDataset data = data();
+        SafetyConstraintReport report = new SafetyConstraintReportBuilder(
+                CostModel.compile(RuleSets.sepsisBedside(), data.schema()), new CostBudget(5), SafetyThresholds.defaults())
+                .build(data, PolicySafetyReports.of(policy(data)), "bedside", Map.of());
 
         assertThat(report.episodes()).isEqualTo(2);
         assertThat(report.steps()).isEqualTo(6);
         // Clinicians: p1 costs 0 + 2 + 3, p2 nothing: 5 / 2 episodes.
-        assertThat(report.clinicianExpectedCost()).isCloseTo(2.5, within(1e-12));
+        assertThat(report.clinicians().meanEpisodeCost()).isCloseTo(2.5, within(1e-12));
         // Policy: 2500 mL and 0.6 everywhere (+2 per bloc, 12), plus p1's state rules 2 + 1: 15 / 2.
-        assertThat(report.policyExpectedCost()).isCloseTo(7.5, within(1e-12));
-        Map<String, PolicySafetyReport.RuleRate> byRule = new java.util.HashMap<>();
+        assertThat(report.policy().meanEpisodeCost()).isCloseTo(7.5, within(1e-12));
+        assertThat(report.policy().normalisedCost()).isCloseTo(1.5, within(1e-12));
+        Map<String, SafetyConstraintReport.RuleRow> byRule = new java.util.HashMap<>();
         report.rules().forEach(r -> byRule.put(r.ruleId(), r));
         assertThat(byRule.get("sepsis.vasopressor-high").policyViolationRate()).isEqualTo(1.0);
         assertThat(byRule.get("sepsis.vasopressor-high").clinicianViolationRate()).isCloseTo(1 / 6.0, within(1e-12));
         assertThat(byRule.get("sepsis.spo2-low").policyViolationRate()).isCloseTo(1 / 6.0, within(1e-12));
         assertThat(byRule.get("sepsis.urine-output-low").clinicianViolationRate()).isZero();
-        assertThat(byRule.get("sepsis.lactate-high-rising").notEvaluable()).isEqualTo(2);
-        assertThat(report.verdict()).isEqualTo(PolicySafetyReport.REVIEW);
-        assertThat(report.reasons()).anyMatch(r -> r.contains("expected cost per episode 7.500"));
-        assertThat(report.ruleSetVersion()).isEqualTo("sepsis-bedside@1.0.0");
-        assertThat(report.policyOodRate()).isBetween(0.0, 1.0);
+        // Lactate rising needs the previous bloc: the first bloc of each patient is not evaluable.
+        assertThat(byRule.get("sepsis.lactate-high-rising").evaluableSteps()).isEqualTo(4);
+        assertThat(report.verdict().pass()).isFalse();
+        assertThat(report.ruleSet().version()).isEqualTo("1.0.0");
     }
 
     @Test
