@@ -11,7 +11,7 @@ import picocli.CommandLine.IVersionProvider;
         subcommands = {ServeCommand.class, DemoCommand.class, UserCommand.class, IngestCommand.class,
             ImportCommand.class, DatasetsCommand.class, TrainCommand.class, EvaluateCommand.class,
             ExportPolicyCommand.class, SynthCommand.class, BenchmarkCommand.class,
-            SafetyReportCommand.class, SurvivalCommand.class})
+            SafetyReportCommand.class, SurvivalCommand.class, WorldModelCommand.class, PlanCommand.class})
 public class VigilCommand {
 
     /** Prints the code version that every artifact records. */
