@@ -13,7 +13,7 @@ final class PlanViews {
 
     static TaceViews.PlanView of(PlanResult result, TacePlanningService.PlanOptions options, Instant plannedAt) {
         List<TaceViews.RankedPlanView> plans = result.plans().stream()
-                .map(p -> of(p, p.rank() <= options.keepImagesForTop()))
+                .map(p -> of(p, p.rank() <= result.topImages().size()))
                 .toList();
         int depth = plans.stream().anyMatch(TaceViews.RankedPlanView::hasImages)
                 ? result.images(plans.get(0).rank()).depth() : 0;

@@ -122,10 +122,6 @@ public class TacePlanningService {
         synchronized (planLock) {
             try (TacePlanner planner = new TacePlanner(bundle, config)) {
                 result = planner.plan(patient);
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException("planner for patient " + patientId + " failed to close", e);
             }
         }
         LOG.infof("Planned patient %s with world model %s on %s: %d plans in %d ms", patientId,
