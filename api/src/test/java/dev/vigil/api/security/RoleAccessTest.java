@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RoleAccessTest extends WithTestUsers {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/me", "/api/system/info", "/api/admin/users",
+    @ValueSource(strings = {"/api/me", "/api/system/info", "/api/admin/users", "/api/tace/patients",
+        "/api/tace/world-model",
         "/api/artifacts/ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"})
     void refusesAnonymousCallsWith401ProblemDetails(String path) {
         given().when().get(path).then()
