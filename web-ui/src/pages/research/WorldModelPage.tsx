@@ -119,6 +119,8 @@ export function WorldModelPage() {
                 </div>
               )}
             </dl>
+            <h3>Evaluation</h3>
+            <Evaluation model={model} />
             <h3>Manifest</h3>
             <div className="table-wrap">
               <table className="table table--compact" data-testid="world-model-manifest">
@@ -134,8 +136,6 @@ export function WorldModelPage() {
                 </tbody>
               </table>
             </div>
-            <h3>Evaluation</h3>
-            <Evaluation model={model} />
           </>
         )}
       </div>
