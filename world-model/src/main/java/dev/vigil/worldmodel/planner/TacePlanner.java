@@ -102,6 +102,46 @@ public final class TacePlanner implements AutoCloseable {
                 flags, unknown, recommendable, plans, elapsedMillis(start), images);
     }
 
+    /**
+     * The mean of K simulations of one protocol for a patient: pre CT and mask, mean post CT (HU) and post mask
+     * (mean probability at least 0.5). The protocol must be valid (the error names the broken rules).
+     */
+    public PlanImages simulate(HccCase patient, TaceProtocol protocol) {
+        VolumeEncoding.requireCube(patient.preCt().geometry(), bundle.cropSize(),
+                "patient " + patient.patientId() + " pre-treatment CT");
+        ProtocolSpace.requireValid(protocol);
+        Evaluator evaluator = new Evaluator(patient);
+        return meanImages(patient, evaluator, List.of(new Scored(protocol, new double[] {0}, 0))).get(0);
+    }
+
+    /**
+     * Scores protocols written by hand ({@code TaceProtocol.parse} syntax, e.g. "Epirubicin; Lipiodol"), ranked
+     * like {@link #plan}: unknown names and invalid combinations fail with the protocol and the reason.
+     */
+    public List<RankedPlan> score(HccCase patient, List<String> protocolLabels) {
+        List<TaceProtocol> protocols = new ArrayList<>();
+        for (String label : protocolLabels) {
+            protocols.add(ProtocolSpace.requireValid(TaceProtocol.parse(label)));
+        }
+        VolumeEncoding.requireCube(patient.preCt().geometry(), bundle.cropSize(),
+                "patient " + patient.patientId() + " pre-treatment CT");
+        List<String> flags = contraindications.evaluate(patient.covariates()).violations().stream()
+                .map(f -> f.ruleId() + ": " + f.reason()).toList();
+        Evaluator evaluator = new Evaluator(patient);
+        List<Scored> order = new ArrayList<>(evaluator.evaluate(protocols).values());
+        order.sort(Comparator.comparingDouble(Scored::meanRisk));
+        List<RankedPlan> plans = new ArrayList<>();
+        for (int r = 0; r < order.size(); r++) {
+            Scored s = order.get(r);
+            SurvivalCurve curve = bundle.scorer().curve(s.meanRisk());
+            plans.add(new RankedPlan(r + 1, s.protocol().label(),
+                    s.protocol().components().stream().map(TaceComponent::displayName).toList(), s.meanRisk(),
+                    s.minRisk(), s.maxRisk(), SurvivalScorer.medianDays(curve), curve.times(), curve.survival(),
+                    s.meanTumourMl(), evaluator.preSummary.tumourMl(), flags, false));
+        }
+        return plans;
+    }
+
     private static long elapsedMillis(long start) {
         return (System.nanoTime() - start) / 1_000_000;
     }
