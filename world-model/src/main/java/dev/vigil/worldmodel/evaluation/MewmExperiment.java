@@ -12,6 +12,7 @@ import dev.vigil.worldmodel.onnx.OrtThread;
 import dev.vigil.worldmodel.planner.HccCase;
 import dev.vigil.worldmodel.planner.HccCases;
 import dev.vigil.worldmodel.planner.PlannerConfig;
+import dev.vigil.worldmodel.planner.SurvivalScorer;
 import dev.vigil.worldmodel.planner.TacePlanner;
 import dev.vigil.worldmodel.planner.TrainingCase;
 import dev.vigil.worldmodel.planner.WorldModelBundle;
@@ -121,7 +122,11 @@ public final class MewmExperiment {
         Path cohort = out.resolve("cohort");
         long t = System.nanoTime();
         log.accept("generating " + patients + " synthetic HCC patients at " + crop + "^3 (seed " + seed + ")");
-        new HccCohortGenerator(new HccCohortConfig(patients, seed, crop, 0.2)).generate(cohort);
+        if (Boolean.getBoolean("mewm.reuseCohort") && Files.isRegularFile(cohort.resolve(HccCohortGenerator.GROUND_TRUTH))) {
+            log.accept("reusing the cohort in " + cohort + " (-Dmewm.reuseCohort)");
+        } else {
+            new HccCohortGenerator(new HccCohortConfig(patients, seed, crop, 0.2)).generate(cohort);
+        }
         timings.put("cohort", seconds(t));
 
         t = System.nanoTime();
@@ -154,8 +159,12 @@ public final class MewmExperiment {
                 + " held-out patients");
 
         t = System.nanoTime();
-        WorldModelBundle bundle = WorldModelTrainer.train(training, WorldModelTrainingConfig.defaults(crop, epochs,
-                seed), log);
+        // -Dmewm.reuseDynamics=DIR/dynamics.onnx refits only the scorer (for trying scorer features quickly).
+        String reuse = System.getProperty("mewm.reuseDynamics");
+        WorldModelBundle bundle = reuse != null
+                ? WorldModelBundle.of(Files.readAllBytes(Path.of(reuse)), SurvivalScorer.fit(training),
+                        Map.of("cropSize", Integer.toString(crop), "dynamics", "reused from " + reuse))
+                : WorldModelTrainer.train(training, WorldModelTrainingConfig.defaults(crop, epochs, seed), log);
         timings.put("training", seconds(t));
         bundle.save(out.resolve("bundle"));
         log.accept("world model " + bundle.id() + " saved to " + out.resolve("bundle"));
@@ -169,12 +178,19 @@ public final class MewmExperiment {
             timings.put("simulation quality", seconds(t));
             List<ProtocolChooser> choosers = List.of(new WorldModelChooser(planner), new RandomChooser(seed),
                     new MostCommonChooser(training), new PreTreatmentCoxChooser(training));
+            Map<String, List<String>> choices = new LinkedHashMap<>();
+            for (TrainingCase c : heldOut) {
+                GroundTruth.PatientTruth p = truth.patient(c.pre().patientId());
+                choices.put(c.pre().patientId(), new ArrayList<>(List.of(c.pre().patientId(),
+                        p.bestProtocol().label(), c.given().label())));
+            }
             for (ProtocolChooser chooser : choosers) {
                 t = System.nanoTime();
                 List<SelectionScores> scores = new ArrayList<>();
                 for (TrainingCase c : heldOut) {
                     GroundTruth.PatientTruth p = truth.patient(c.pre().patientId());
                     TaceProtocol chosen = chooser.choose(c.pre());
+                    choices.get(c.pre().patientId()).add(chosen.label());
                     scores.add(SelectionScores.of(chosen, p.bestProtocol(), p.expectedSurvival(chosen),
                             p.expectedSurvival(p.bestProtocol())));
                 }
@@ -191,6 +207,11 @@ public final class MewmExperiment {
                 }
             }
             selection.add(SelectionSummary.of("(reference) the clinician's given protocol", clinician));
+            StringBuilder csv = new StringBuilder("patient,true_best,given");
+            choosers.forEach(ch -> csv.append(",\"").append(ch.name()).append('"'));
+            csv.append('\n');
+            choices.values().forEach(row -> csv.append(String.join(",", row)).append('\n'));
+            Files.writeString(out.resolve("choices.csv"), csv, StandardCharsets.UTF_8);
         }
         String setup = String.format(Locale.ROOT, "Setup: %d synthetic patients (seed %d), %d^3 crops, %d training"
                 + " cases, %d held out; dynamics %d epochs; K = %d simulations per protocol; all %d valid protocols"

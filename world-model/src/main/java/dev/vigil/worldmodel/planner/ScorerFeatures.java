@@ -14,34 +14,28 @@ public final class ScorerFeatures {
 
     /** Column names, in order. */
     public static final List<String> NAMES = List.of(
-            "pre_tumour_log_ml", "pre_mean_hu_per_100", "post_tumour_log_ml", "post_viable_log_ml",
-            "post_necrotic_fraction", "shrink_fraction", "child_pugh_score", "log_bilirubin", "log_afp",
-            "intensity", "intensity_x_child_pugh_above_5");
-
-    /** Index of the first clinical column (the ones that may be missing). */
-    static final int CLINICAL_FROM = 6;
-    static final int CLINICAL_TO = 9;
+            "post_viable_log_ml", "pre_tumour_log_ml", "pre_mean_hu_per_100", "child_pugh_score", "log_bilirubin",
+            "log_afp", "intensity");
 
     private ScorerFeatures() {}
 
-    /** One row. */
+    /**
+     * One row. Only what drives survival after TACE enters, one column per idea: correlated image columns
+     * (pre and post tumour volume, shrinkage, necrotic fraction, viable volume together) gave a Cox fit with
+     * large coefficients of opposite signs, under which a smaller simulated tumour could score worse.
+     */
     public static double[] of(ImageSummary pre, ImageSummary post, TaceCovariates covariates,
             TaceProtocol protocol) {
         double cpScore = covariates.childPughScore() == null ? Double.NaN : covariates.childPughScore();
         double intensity = intensity(protocol);
-        double shrink = pre.tumourMl() > 0 ? 1 - post.tumourMl() / pre.tumourMl() : 0;
         return new double[] {
+            Math.log1p(post.viableMl()),
             Math.log1p(pre.tumourMl()),
             Double.isNaN(pre.meanHu()) ? 0 : pre.meanHu() / 100,
-            Math.log1p(post.tumourMl()),
-            Math.log1p(post.viableMl()),
-            post.necroticFraction(),
-            shrink,
             cpScore,
             Math.log(covariates.bilirubin()),
             Math.log1p(covariates.afp()),
-            intensity,
-            Double.isNaN(cpScore) ? Double.NaN : intensity * (cpScore - 5)
+            intensity
         };
     }
 

@@ -49,6 +49,18 @@ public final class WorldModelBundle {
         this.manifest = Collections.unmodifiableMap(new TreeMap<>(m));
     }
 
+    /**
+     * A bundle from a dynamics ONNX model (made here or trained elsewhere: it must meet the contract in
+     * docs/world-model.md, checked when a planner opens it), a scorer and manifest entries (the format, id and
+     * file hashes are added). {@code cropSize} must be among the entries.
+     */
+    public static WorldModelBundle of(byte[] dynamicsOnnx, SurvivalScorer scorer, Map<String, String> manifest) {
+        if (!manifest.containsKey("cropSize")) {
+            throw new IllegalArgumentException("manifest must give cropSize (the model's crop edge in voxels)");
+        }
+        return new WorldModelBundle(dynamicsOnnx, scorer, manifest);
+    }
+
     private static String contentId(byte[] onnx, byte[] scorer) {
         MessageDigest digest = Sha256.newDigest();
         digest.update(onnx);

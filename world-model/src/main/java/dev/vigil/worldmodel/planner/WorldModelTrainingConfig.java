@@ -17,10 +17,15 @@ public record WorldModelTrainingConfig(DynamicsArchitecture architecture, Traini
         }
     }
 
-    /** Stride-4 network with 16 channels for {@code size}^3 crops, the dynamics defaults with the given epochs. */
+    /**
+     * A 16^3 latent grid (stride size/16, at least 2; 64^3 gives the standard architecture), 16 channels, the
+     * dynamics defaults with the given epochs. A coarser grid (stride 4 at 32^3) could not place the shrunken
+     * tumour's edge: simulated volumes were 10 % too large on held-out patients.
+     */
     public static WorldModelTrainingConfig defaults(int size, int epochs, long seed) {
         TrainingConfig d = TrainingConfig.defaults(seed);
-        return new WorldModelTrainingConfig(new DynamicsArchitecture(size, 4, 16, 32, 8),
+        int stride = Math.max(2, size / 16);
+        return new WorldModelTrainingConfig(new DynamicsArchitecture(size, stride, 16, 32, 8),
                 new TrainingConfig(seed, epochs, d.batchSize(), d.learningRate(), d.ctWeight(), d.diceWeight(),
                         d.klWeight()));
     }

@@ -18,7 +18,7 @@ class SurvivalScorerTest {
     private static final int N = 120;
     private static final int P = ScorerFeatures.NAMES.size();
 
-    /** Rows with two real effects (post tumour and intensity) and exponential times, some censored. */
+    /** Rows with two real effects (post viable volume and intensity) and exponential times, some censored. */
     private static double[][][] data(long seed) {
         Random random = new Random(seed);
         double[][] rows = new double[N][P];
@@ -27,7 +27,7 @@ class SurvivalScorerTest {
             for (int j = 0; j < P; j++) {
                 rows[i][j] = random.nextGaussian();
             }
-            double eta = 0.8 * rows[i][2] + 0.5 * rows[i][9];
+            double eta = 0.8 * rows[i][0] + 0.5 * rows[i][6];
             double t = -Math.log(random.nextDouble()) / (0.002 * Math.exp(eta));
             double c = 200 + 1500 * random.nextDouble();
             timesEvents[0][i] = Math.min(t, c);
@@ -54,8 +54,8 @@ class SurvivalScorerTest {
                     within(1e-12));
         }
         // The real effects are found.
-        assertThat(scorer.coefficients()[2]).isBetween(0.5, 1.1);
-        assertThat(scorer.coefficients()[9]).isBetween(0.25, 0.8);
+        assertThat(scorer.coefficients()[0]).isBetween(0.5, 1.1);
+        assertThat(scorer.coefficients()[6]).isBetween(0.25, 0.8);
     }
 
     @Test
@@ -65,18 +65,18 @@ class SurvivalScorerTest {
         for (int i = 0; i < N; i++) {
             events[i] = (int) d[1][1][i];
         }
-        d[0][0][6] = Double.NaN; // one missing Child-Pugh score in training
+        d[0][0][3] = Double.NaN; // one missing Child-Pugh score in training
         SurvivalScorer scorer = SurvivalScorer.fit(d[0], d[1][0], events);
         double mean = 0;
         for (int i = 1; i < N; i++) {
-            mean += d[0][i][6];
+            mean += d[0][i][3];
         }
         mean /= N - 1;
-        assertThat(scorer.imputation()[6]).isCloseTo(mean, within(1e-12));
+        assertThat(scorer.imputation()[3]).isCloseTo(mean, within(1e-12));
         double[] row = d[0][3].clone();
-        row[6] = Double.NaN;
+        row[3] = Double.NaN;
         double[] imputed = d[0][3].clone();
-        imputed[6] = mean;
+        imputed[3] = mean;
         assertThat(scorer.risk(row)).isCloseTo(scorer.risk(imputed), within(1e-12));
     }
 
@@ -107,6 +107,6 @@ class SurvivalScorerTest {
     @Test
     void tooFewCasesAreRefused() {
         assertThatThrownBy(() -> SurvivalScorer.fit(new double[3][P], new double[3], new int[3]))
-                .hasMessageContaining("at least 13 training cases, got 3");
+                .hasMessageContaining("at least 9 training cases, got 3");
     }
 }
