@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RankedPlan } from '../../api/tace';
 import { slicePath } from '../../api/tace';
 import {
+  curvePoints,
   evaluationTables,
   formatCell,
   formatDays,
@@ -77,7 +78,17 @@ describe('survivalChartOption', () => {
     expect(series[0]?.data).toEqual([[0, 1], [100, 0.8], [200, 0.5]]);
     expect(series[0]?.step).toBe('end');
     expect(option.xAxis).toMatchObject({ min: 0, max: 300 });
+    const odd = survivalChartOption([plan(1, [0, 1403.6], [1, 0.2])], 3);
+    expect(odd.xAxis).toMatchObject({ max: 1500 });
     expect(option.yAxis).toMatchObject({ min: 0, max: 1 });
+  });
+});
+
+describe('curvePoints', () => {
+  it('starts the curve at day 0 with survival 1 when the first event comes later', () => {
+    expect(curvePoints({ curveDays: [120, 180], curveSurvival: [0.6, 0.4] })).toEqual([[0, 1], [120, 0.6], [180, 0.4]]);
+    expect(curvePoints({ curveDays: [0, 50], curveSurvival: [1, 0.9] })).toEqual([[0, 1], [50, 0.9]]);
+    expect(curvePoints({ curveDays: [], curveSurvival: [] })).toEqual([[0, 1]]);
   });
 });
 

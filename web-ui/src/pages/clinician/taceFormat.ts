@@ -37,6 +37,13 @@ export function ruleId(finding: string): string {
   return colon < 0 ? finding : finding.slice(0, colon);
 }
 
+/** A plan's curve as [day, survival] pairs, starting at day 0 with survival 1 (the curve begins at the first event). */
+export function curvePoints(p: Pick<RankedPlan, 'curveDays' | 'curveSurvival'>): number[][] {
+  const points = p.curveDays.map((d, j) => [d, p.curveSurvival[j] ?? Number.NaN]);
+  const first = points[0];
+  return first && first[0] === 0 ? points : [[0, 1], ...points];
+}
+
 /**
  * Predicted survival curves of the first `top` plans as a line chart: step lines over days, y from 0 to 1,
  * one series per plan named "#rank protocol".
@@ -50,9 +57,10 @@ export function survivalChartOption(plans: RankedPlan[], top = 3): ChartOption {
     showSymbol: false,
     lineStyle: { width: 2, color: PALETTE[i % PALETTE.length] },
     itemStyle: { color: PALETTE[i % PALETTE.length] },
-    data: p.curveDays.map((d, j) => [d, p.curveSurvival[j]]),
+    data: curvePoints(p),
   }));
-  const maxDay = Math.max(1, ...shown.flatMap((p) => p.curveDays));
+  // A round axis end (ECharts would print the last event time with all its decimals).
+  const maxDay = Math.ceil(Math.max(1, ...shown.flatMap((p) => p.curveDays)) / 100) * 100;
   return {
     grid: { left: 56, right: 20, top: 40, bottom: 44 },
     legend: { top: 0, type: 'plain' },
