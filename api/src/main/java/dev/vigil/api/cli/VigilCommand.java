@@ -11,7 +11,8 @@ import picocli.CommandLine.IVersionProvider;
         subcommands = {ServeCommand.class, DemoCommand.class, UserCommand.class, IngestCommand.class,
             ImportCommand.class, DatasetsCommand.class, TrainCommand.class, EvaluateCommand.class,
             ExportPolicyCommand.class, SynthCommand.class, BenchmarkCommand.class,
-            SafetyReportCommand.class, SurvivalCommand.class, AuditCommand.class})
+            SafetyReportCommand.class, SurvivalCommand.class, AuditCommand.class, WorldModelCommand.class,
+            PlanCommand.class})
 public class VigilCommand {
 
     /** Prints the code version that every artifact records. */

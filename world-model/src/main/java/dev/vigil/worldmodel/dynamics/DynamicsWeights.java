@@ -32,6 +32,11 @@ public record DynamicsWeights(DynamicsArchitecture architecture, List<NamedTenso
     }
 
     /** The parameter of that name. */
+    /** Seeded He-normal initial weights (what training starts from), e.g. for speed measurements. */
+    public static DynamicsWeights initial(DynamicsArchitecture architecture, long seed) {
+        return ParameterLayout.initial(architecture, seed);
+    }
+
     public NamedTensor get(String name) {
         for (NamedTensor tensor : tensors) {
             if (tensor.name().equals(name)) {

@@ -1,0 +1,227 @@
+package dev.vigil.worldmodel.evaluation;
+
+import dev.vigil.ingestion.cohort.CohortSpecs;
+import dev.vigil.ingestion.dataset.Episode;
+import dev.vigil.ingestion.dataset.TrajectoryDataset;
+import dev.vigil.ingestion.fhir.BulkNdjsonSource;
+import dev.vigil.ingestion.pipeline.IngestionPipeline;
+import dev.vigil.ingestion.report.IssueRecorder;
+import dev.vigil.ingestion.units.UnitConverter;
+import dev.vigil.worldmodel.onnx.ExecutionProviderChoice;
+import dev.vigil.worldmodel.onnx.OrtThread;
+import dev.vigil.worldmodel.planner.HccCase;
+import dev.vigil.worldmodel.planner.HccCases;
+import dev.vigil.worldmodel.planner.PlannerConfig;
+import dev.vigil.worldmodel.planner.SurvivalScorer;
+import dev.vigil.worldmodel.planner.TacePlanner;
+import dev.vigil.worldmodel.planner.TrainingCase;
+import dev.vigil.worldmodel.planner.WorldModelBundle;
+import dev.vigil.worldmodel.planner.WorldModelTrainer;
+import dev.vigil.worldmodel.planner.WorldModelTrainingConfig;
+import dev.vigil.worldmodel.protocol.ProtocolSpace;
+import dev.vigil.worldmodel.protocol.TaceProtocol;
+import dev.vigil.worldmodel.synth.HccCohortConfig;
+import dev.vigil.worldmodel.synth.HccCohortGenerator;
+import dev.vigil.worldmodel.volume.Nifti;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The MeWM experiment on a synthetic cohort with known ground truth: generate it ({@link HccCohortGenerator}),
+ * ingest it with the real pipeline and the shipped {@code hcc-tace} cohort, train a world model on the patients
+ * not held out (those with follow-up images linked), evaluate simulation quality and protocol selection on the
+ * held-out ones against the baselines, and print markdown tables (also written to {@code OUT/mewm-results.md}).
+ *
+ * <p>Usage: {@code MewmExperiment PATIENTS SEED OUT [CROP=32] [EPOCHS=20] [K=4]}. Needs
+ * {@code DNNL_MAX_CPU_ISA=SSE41} and {@code -Dai.djl.offline=true} like every DJL training (platform-notes).
+ */
+public final class MewmExperiment {
+
+    private MewmExperiment() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 3) {
+            System.err.println("usage: MewmExperiment PATIENTS SEED OUT [CROP=32] [EPOCHS=20] [K=4]");
+            System.exit(2);
+        }
+        // ONNX Runtime wants a big stack (OrtThread); the session already uses its own, but the whole run
+        // goes on one so that nothing here ever touches ONNX Runtime from a small-stack thread.
+        Throwable[] failure = new Throwable[1];
+        Thread thread = new Thread(null, () -> {
+            try {
+                run(args);
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "mewm-experiment", OrtThread.STACK_BYTES);
+        thread.start();
+        thread.join();
+        if (failure[0] != null) {
+            failure[0].printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws IOException {
+        int patients = Integer.parseInt(args[0]);
+        long seed = Long.parseLong(args[1]);
+        Path out = Path.of(args[2]);
+        int crop = args.length > 3 ? Integer.parseInt(args[3]) : 32;
+        int epochs = args.length > 4 ? Integer.parseInt(args[4]) : 20;
+        int k = args.length > 5 ? Integer.parseInt(args[5]) : 4;
+        Result result = run(patients, seed, out, crop, epochs, k, System.out::println);
+        String markdown = result.markdown();
+        System.out.println();
+        System.out.println(markdown);
+        Files.writeString(out.resolve("mewm-results.md"), markdown, StandardCharsets.UTF_8);
+    }
+
+    /** Everything measured. */
+    public record Result(String setup, List<SimulationQuality.Row> simulation, List<SelectionSummary> selection,
+            Map<String, String> timings) {
+
+        public String markdown() {
+            StringBuilder md = new StringBuilder();
+            md.append(setup).append("\n\n");
+            md.append("Simulation quality (held-out patients, given protocol; Dice of the post-treatment tumour mask,"
+                    + " relative tumour-volume error):\n\n");
+            md.append("| Method | Patients | Mean Dice | Median Dice | Mean abs. volume error | Mean signed volume error |\n");
+            md.append("|---|---|---|---|---|---|\n");
+            for (SimulationQuality.Row r : simulation) {
+                md.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %+.3f |%n", r.method(),
+                        r.patients(), r.meanDice(), r.medianDice(), r.meanAbsVolumeError(), r.meanVolumeError()));
+            }
+            md.append("\nProtocol selection (held-out patients; component sets of the chosen vs the true best"
+                    + " protocol; regret = true E[T | best] - E[T | chosen]):\n\n");
+            md.append("| Method | Patients | F1 | Jaccard | Precision | Recall | Top-1 | Mean regret (days) | Median regret (days) |\n");
+            md.append("|---|---|---|---|---|---|---|---|---|\n");
+            for (SelectionSummary s : selection) {
+                md.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f | %.1f |%n",
+                        s.method(), s.patients(), s.f1(), s.jaccard(), s.precision(), s.recall(), s.top1(),
+                        s.meanRegretDays(), s.medianRegretDays()));
+            }
+            md.append("\nTimings: ");
+            List<String> parts = new ArrayList<>();
+            timings.forEach((name, value) -> parts.add(name + " " + value));
+            md.append(String.join(", ", parts)).append(".\n");
+            return md.toString();
+        }
+    }
+
+    /** Runs the experiment; progress lines go to {@code log}. */
+    public static Result run(int patients, long seed, Path out, int crop, int epochs, int k,
+            java.util.function.Consumer<String> log) throws IOException {
+        Map<String, String> timings = new LinkedHashMap<>();
+        Path cohort = out.resolve("cohort");
+        long t = System.nanoTime();
+        log.accept("generating " + patients + " synthetic HCC patients at " + crop + "^3 (seed " + seed + ")");
+        if (Boolean.getBoolean("mewm.reuseCohort") && Files.isRegularFile(cohort.resolve(HccCohortGenerator.GROUND_TRUTH))) {
+            log.accept("reusing the cohort in " + cohort + " (-Dmewm.reuseCohort)");
+        } else {
+            new HccCohortGenerator(new HccCohortConfig(patients, seed, crop, 0.2)).generate(cohort);
+        }
+        timings.put("cohort", seconds(t));
+
+        t = System.nanoTime();
+        IssueRecorder issues = new IssueRecorder();
+        TrajectoryDataset data = new IngestionPipeline(UnitConverter.load()).run(
+                new BulkNdjsonSource(cohort.resolve(HccCohortGenerator.FHIR_DIR)), CohortSpecs.shipped("hcc-tace"),
+                issues, "hcc-synthetic");
+        timings.put("ingestion", seconds(t));
+        log.accept("ingested " + data.episodes().size() + " episodes, " + issues.issues().size() + " issues");
+        GroundTruth truth = GroundTruth.load(cohort.resolve(HccCohortGenerator.GROUND_TRUTH));
+
+        List<TrainingCase> training = new ArrayList<>();
+        for (TrainingCase c : HccCases.trainingCases(data, cohort)) {
+            if (!truth.patient(c.pre().patientId()).heldOut()) {
+                training.add(c);
+            }
+        }
+        // Held out: every held-out patient, with the true follow-up images the generator wrote for all of them.
+        List<TrainingCase> heldOut = new ArrayList<>();
+        for (Episode episode : data.episodes()) {
+            GroundTruth.PatientTruth p = truth.patient(episode.id());
+            if (p.heldOut()) {
+                HccCase pre = HccCases.find(data, cohort, episode.id());
+                heldOut.add(new TrainingCase(pre, HccCases.givenProtocol(data, episode),
+                        Nifti.read(cohort.resolve(p.postCt())), Nifti.readMask(cohort.resolve(p.postMask())),
+                        episode.outcome().days(), episode.outcome().event()));
+            }
+        }
+        log.accept(training.size() + " training cases (not held out, follow-up images linked), " + heldOut.size()
+                + " held-out patients");
+
+        t = System.nanoTime();
+        // -Dmewm.reuseDynamics=DIR/dynamics.onnx refits only the scorer (for trying scorer features quickly).
+        String reuse = System.getProperty("mewm.reuseDynamics");
+        WorldModelBundle bundle = reuse != null
+                ? WorldModelBundle.of(Files.readAllBytes(Path.of(reuse)), SurvivalScorer.fit(training),
+                        Map.of("cropSize", Integer.toString(crop), "dynamics", "reused from " + reuse))
+                : WorldModelTrainer.train(training, WorldModelTrainingConfig.defaults(crop, epochs, seed), log);
+        timings.put("training", seconds(t));
+        bundle.save(out.resolve("bundle"));
+        log.accept("world model " + bundle.id() + " saved to " + out.resolve("bundle"));
+
+        List<SimulationQuality.Row> simulation;
+        List<SelectionSummary> selection = new ArrayList<>();
+        PlannerConfig plannerConfig = new PlannerConfig(k, seed, ExecutionProviderChoice.CPU, 0, 0);
+        try (TacePlanner planner = new TacePlanner(bundle, plannerConfig)) {
+            t = System.nanoTime();
+            simulation = SimulationQuality.evaluate(planner, heldOut, training);
+            timings.put("simulation quality", seconds(t));
+            List<ProtocolChooser> choosers = List.of(new WorldModelChooser(planner), new RandomChooser(seed),
+                    new MostCommonChooser(training), new PreTreatmentCoxChooser(training));
+            Map<String, List<String>> choices = new LinkedHashMap<>();
+            for (TrainingCase c : heldOut) {
+                GroundTruth.PatientTruth p = truth.patient(c.pre().patientId());
+                choices.put(c.pre().patientId(), new ArrayList<>(List.of(c.pre().patientId(),
+                        p.bestProtocol().label(), c.given().label())));
+            }
+            for (ProtocolChooser chooser : choosers) {
+                t = System.nanoTime();
+                List<SelectionScores> scores = new ArrayList<>();
+                for (TrainingCase c : heldOut) {
+                    GroundTruth.PatientTruth p = truth.patient(c.pre().patientId());
+                    TaceProtocol chosen = chooser.choose(c.pre());
+                    choices.get(c.pre().patientId()).add(chosen.label());
+                    scores.add(SelectionScores.of(chosen, p.bestProtocol(), p.expectedSurvival(chosen),
+                            p.expectedSurvival(p.bestProtocol())));
+                }
+                selection.add(SelectionSummary.of(chooser.name(), scores));
+                timings.put(chooser.name().split(" \\(")[0], seconds(t));
+                log.accept(chooser.name() + ": done");
+            }
+            List<SelectionScores> clinician = new ArrayList<>();
+            for (TrainingCase c : heldOut) {
+                GroundTruth.PatientTruth p = truth.patient(c.pre().patientId());
+                if (ProtocolSpace.isValid(c.given())) {
+                    clinician.add(SelectionScores.of(c.given(), p.bestProtocol(), p.expectedSurvival(c.given()),
+                            p.expectedSurvival(p.bestProtocol())));
+                }
+            }
+            selection.add(SelectionSummary.of("(reference) the clinician's given protocol", clinician));
+            StringBuilder csv = new StringBuilder("patient,true_best,given");
+            choosers.forEach(ch -> csv.append(",\"").append(ch.name()).append('"'));
+            csv.append('\n');
+            choices.values().forEach(row -> csv.append(String.join(",", row)).append('\n'));
+            Files.writeString(out.resolve("choices.csv"), csv, StandardCharsets.UTF_8);
+        }
+        String setup = String.format(Locale.ROOT, "Setup: %d synthetic patients (seed %d), %d^3 crops, %d training"
+                + " cases, %d held out; dynamics %d epochs; K = %d simulations per protocol; all %d valid protocols"
+                + " ranked; world model %s; scorer C-index on training %.3f.", patients, seed, crop, training.size(),
+                heldOut.size(), epochs, k, ProtocolSpace.VALID_COUNT, bundle.id().substring(0, 12),
+                bundle.scorer().concordance());
+        return new Result(setup, simulation, selection, timings);
+    }
+
+    private static String seconds(long start) {
+        return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - start) / 1e9);
+    }
+}

@@ -1,0 +1,240 @@
+package dev.vigil.worldmodel.planner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.worldmodel.survival.BaselineHazard;
+import dev.vigil.worldmodel.survival.CoxModel;
+import dev.vigil.worldmodel.survival.CoxRegression;
+import dev.vigil.worldmodel.survival.SurvivalCurve;
+import dev.vigil.worldmodel.survival.SurvivalData;
+import dev.vigil.worldmodel.survival.Ties;
+import dev.vigil.worldmodel.volume.Mask;
+import dev.vigil.worldmodel.volume.Volume;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The inverse of the dynamics: a Cox model (Efron ties) of survival after TACE on {@link ScorerFeatures},
+ * fitted on training cases with their TRUE follow-up images and applied at planning time to SIMULATED ones.
+ * Missing clinical values are replaced by the training means. Risk = the linear predictor (log relative
+ * hazard against the training mean patient); the predicted curve is S(t) = exp(-H0(t) exp(risk)).
+ */
+public final class SurvivalScorer {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final List<String> names;
+    private final double[] coefficients;
+    private final double[] centre;
+    private final double[] imputation;
+    private final BaselineHazard baseline;
+    private final double concordance;
+    private final int subjects;
+    private final int events;
+
+    SurvivalScorer(List<String> names, double[] coefficients, double[] centre, double[] imputation,
+            BaselineHazard baseline, double concordance, int subjects, int events) {
+        this.names = List.copyOf(names);
+        this.coefficients = coefficients.clone();
+        this.centre = centre.clone();
+        this.imputation = imputation.clone();
+        this.baseline = baseline;
+        this.concordance = concordance;
+        this.subjects = subjects;
+        this.events = events;
+    }
+
+    /** Fits the scorer on training cases (their true follow-up images). */
+    public static SurvivalScorer fit(List<TrainingCase> cases) {
+        double[][] rows = new double[cases.size()][];
+        double[] times = new double[cases.size()];
+        int[] events = new int[cases.size()];
+        for (int i = 0; i < cases.size(); i++) {
+            rows[i] = trueFeatures(cases.get(i));
+            times[i] = cases.get(i).survivalDays();
+            events[i] = cases.get(i).death() ? 1 : 0;
+        }
+        return fit(rows, times, events);
+    }
+
+    /** Fits on ready feature rows ({@link ScorerFeatures#NAMES} order; NaN = missing). */
+    public static SurvivalScorer fit(double[][] rows, double[] times, int[] events) {
+        if (rows.length < ScorerFeatures.NAMES.size() + 2) {
+            throw new IllegalArgumentException("the survival scorer needs at least " + (ScorerFeatures.NAMES.size()
+                    + 2) + " training cases, got " + rows.length);
+        }
+        double[] means = columnMeans(rows);
+        double[][] complete = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            complete[i] = impute(rows[i], means);
+        }
+        SurvivalData data = new SurvivalData(times, events, complete, ScorerFeatures.NAMES, "scorer training cases");
+        CoxModel model = CoxRegression.fit(data, Ties.EFRON);
+        return new SurvivalScorer(ScorerFeatures.NAMES, model.coefficients(), model.centre(), means,
+                model.baseline(), model.fit().concordance(), data.size(), data.eventCount());
+    }
+
+    /** Feature row of a training case from its true images. */
+    public static double[] trueFeatures(TrainingCase c) {
+        double voxelMl = c.pre().preCt().geometry().voxelVolumeMm3() / 1000;
+        ImageSummary pre = summary(c.pre().preCt(), c.pre().preMask(), voxelMl);
+        ImageSummary post = summary(c.postCt(), c.postMask(), voxelMl);
+        return ScorerFeatures.of(pre, post, c.pre().covariates(), c.given());
+    }
+
+    static ImageSummary summary(Volume ct, Mask mask, double voxelMl) {
+        return ImageSummary.of(ct.voxels(), VolumeEncoding.encode(mask), voxelMl);
+    }
+
+    /** Risk (linear predictor) of a feature row; NaN entries take the training means. */
+    public double risk(double[] features) {
+        if (features.length != coefficients.length) {
+            throw new IllegalArgumentException("feature row has " + features.length + " values, the scorer has "
+                    + coefficients.length + " " + names);
+        }
+        double[] x = impute(features, imputation);
+        double eta = 0;
+        for (int j = 0; j < x.length; j++) {
+            eta += (x[j] - centre[j]) * coefficients[j];
+        }
+        return eta;
+    }
+
+    /** Predicted survival curve at a risk. */
+    public SurvivalCurve curve(double risk) {
+        return baseline.survival(risk);
+    }
+
+    /** First time the predicted survival falls to 0.5 or below; NaN when the curve never gets there. */
+    public static double medianDays(SurvivalCurve curve) {
+        for (int k = 0; k < curve.times().length; k++) {
+            if (curve.survival()[k] <= 0.5) {
+                return curve.times()[k];
+            }
+        }
+        return Double.NaN;
+    }
+
+    public List<String> featureNames() {
+        return names;
+    }
+
+    public double[] coefficients() {
+        return coefficients.clone();
+    }
+
+    public double[] centre() {
+        return centre.clone();
+    }
+
+    public double[] imputation() {
+        return imputation.clone();
+    }
+
+    public BaselineHazard baseline() {
+        return baseline;
+    }
+
+    /** Harrell's C of the fit on its training data. */
+    public double concordance() {
+        return concordance;
+    }
+
+    private static double[] columnMeans(double[][] rows) {
+        int p = rows[0].length;
+        double[] means = new double[p];
+        for (int j = 0; j < p; j++) {
+            double sum = 0;
+            int n = 0;
+            for (double[] row : rows) {
+                if (!Double.isNaN(row[j])) {
+                    sum += row[j];
+                    n++;
+                }
+            }
+            means[j] = n == 0 ? 0 : sum / n;
+        }
+        return means;
+    }
+
+    private static double[] impute(double[] row, double[] means) {
+        double[] out = row.clone();
+        for (int j = 0; j < out.length; j++) {
+            if (!Double.isFinite(out[j])) {
+                out[j] = means[j];
+            }
+        }
+        return out;
+    }
+
+    /** The scorer as JSON ({@code vigil-survival-scorer/1}). */
+    public byte[] toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", "vigil-survival-scorer/1");
+        root.put("model", "cox-efron");
+        root.put("subjects", subjects);
+        root.put("events", events);
+        root.put("concordance", concordance);
+        ArrayNode features = root.putArray("features");
+        for (int j = 0; j < names.size(); j++) {
+            ObjectNode f = features.addObject();
+            f.put("name", names.get(j));
+            f.put("coefficient", coefficients[j]);
+            f.put("centre", centre[j]);
+            f.put("imputation", imputation[j]);
+        }
+        ArrayNode t = root.putArray("baselineTimes");
+        ArrayNode h = root.putArray("baselineCumulativeHazard");
+        for (int k = 0; k < baseline.times().length; k++) {
+            t.add(baseline.times()[k]);
+            h.add(baseline.cumulativeHazard()[k]);
+        }
+        try {
+            return JSON.writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads {@link #toJson()}; {@code source} names the file in messages. */
+    public static SurvivalScorer fromJson(byte[] json, String source) {
+        try {
+            JsonNode root = JSON.readTree(json);
+            if (!"vigil-survival-scorer/1".equals(root.path("format").asText())) {
+                throw new IllegalArgumentException(source + ": format is '" + root.path("format").asText()
+                        + "', expected vigil-survival-scorer/1");
+            }
+            JsonNode features = root.path("features");
+            List<String> names = new ArrayList<>();
+            double[] beta = new double[features.size()];
+            double[] centre = new double[features.size()];
+            double[] imputation = new double[features.size()];
+            for (int j = 0; j < features.size(); j++) {
+                names.add(features.get(j).path("name").asText());
+                beta[j] = features.get(j).path("coefficient").asDouble();
+                centre[j] = features.get(j).path("centre").asDouble();
+                imputation[j] = features.get(j).path("imputation").asDouble();
+            }
+            if (!names.equals(ScorerFeatures.NAMES)) {
+                throw new IllegalArgumentException(source + ": features " + names + " are not this code's "
+                        + ScorerFeatures.NAMES);
+            }
+            JsonNode times = root.path("baselineTimes");
+            JsonNode hazard = root.path("baselineCumulativeHazard");
+            double[] t = new double[times.size()];
+            double[] h = new double[hazard.size()];
+            for (int k = 0; k < t.length; k++) {
+                t[k] = times.get(k).asDouble();
+                h[k] = hazard.get(k).asDouble();
+            }
+            return new SurvivalScorer(names, beta, centre, imputation, new BaselineHazard(t, h),
+                    root.path("concordance").asDouble(), root.path("subjects").asInt(), root.path("events").asInt());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(source + ": not valid JSON: " + e.getMessage(), e);
+        }
+    }
+}
