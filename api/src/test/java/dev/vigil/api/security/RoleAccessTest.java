@@ -22,7 +22,8 @@ class RoleAccessTest extends WithTestUsers {
         "/api/artifacts/ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
         "/api/serving", "/api/serving/sepsis-treatment/promotions", "/api/runs/some-run/reports",
         "/api/patients/some-patient/recommendation", "/api/audit/verification", "/api/audit/entries",
-        "/api/audit/entries/1/report", "/api/tace/patients", "/api/tace/world-model"})
+        "/api/audit/entries/1/report", "/api/tace/patients", "/api/tace/world-model", "/api/patients",
+        "/api/patients/some-patient"})
     void refusesAnonymousCallsWith401ProblemDetails(String path) {
         given().when().get(path).then()
                 .statusCode(401)
