@@ -63,6 +63,31 @@ export function verifyAuditTrail(signal?: AbortSignal): Promise<AuditVerificatio
   return request<AuditVerification>('/api/audit/verification', { signal });
 }
 
-export function getEntryReport(seq: number, signal?: AbortSignal): Promise<Record<string, unknown>> {
-  return request<Record<string, unknown>>(`/api/audit/entries/${seq}/report`, { signal });
+export interface RecommendationReport {
+  entry: AuditEntry;
+  verification: { hashValid: boolean; linked: boolean; problem: string | null };
+  headline: string | null;
+  outOfSupport: boolean | null;
+  critical: boolean | null;
+  fallbackUsed: boolean | null;
+  recommended: { doses?: { action: string; display: string; bin: number }[] } | null;
+  guardian: { inSupport: boolean; score: number; threshold: number; method: string } | null;
+  rules: { ruleId: string; status: string; cost: number; rationale?: string }[] | null;
+  totalCost: number | null;
+  cards: { uuid: string; indicator: string; summary: string; detail: string }[];
+  feedback: {
+    id: string;
+    service: string;
+    card: string;
+    outcome: string;
+    reasonCode: string | null;
+    reason: string | null;
+    comment: string | null;
+    by: string;
+    at: string | null;
+  }[];
+}
+
+export function getEntryReport(seq: number, signal?: AbortSignal): Promise<RecommendationReport> {
+  return request<RecommendationReport>(`/api/audit/entries/${seq}/report`, { signal });
 }

@@ -7,6 +7,7 @@ import {
   type AuditEntry,
   type AuditFilters,
   type AuditVerification,
+  type RecommendationReport,
 } from '../../api/audit';
 import { DateTime } from '../../components/DateTime';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -26,9 +27,9 @@ function Verification({ result }: { result: AuditVerification }) {
   );
 }
 
-/** One entry's report: the stored fields, then what the server derived (rules, guardian, feedback). */
+/** One recommendation's report: its own verification, what was recommended and why, and what was done with it. */
 function EntryReport({ seq }: { seq: number }) {
-  const [report, setReport] = useState<Record<string, unknown> | null>(null);
+  const [report, setReport] = useState<RecommendationReport | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     const controller = new AbortController();
@@ -43,10 +44,78 @@ function EntryReport({ seq }: { seq: number }) {
   }, [seq]);
   if (error !== null) return <ErrorNotice error={error} testId="entry-report-error" />;
   if (report === null) return <p className="muted">Loading entry {seq}…</p>;
+  const v = report.verification;
   return (
     <div className="card" data-testid="entry-report" data-seq={seq}>
-      <h3>Entry {seq}</h3>
-      <pre className="config-json">{JSON.stringify(report, null, 2)}</pre>
+      <h3>
+        Entry {seq}: {report.entry.kind}{' '}
+        <span className={`badge ${v.hashValid && v.linked ? 'badge--ok' : 'badge--danger'}`} data-testid="entry-check">
+          {v.hashValid && v.linked ? 'hash valid, linked' : v.problem ?? 'not valid'}
+        </span>
+      </h3>
+      <p className="muted">
+        {report.entry.caller} · patient {report.entry.patientId ?? '–'} · <DateTime iso={report.entry.recordedAt} /> · request{' '}
+        <span className="mono">{report.entry.requestSha256.slice(0, 12)}</span>
+      </p>
+      {report.headline && (
+        <p data-testid="entry-headline">
+          {report.outOfSupport && <span className="badge badge--danger">out of support</span>} {report.headline}
+        </p>
+      )}
+      {report.guardian && (
+        <p data-testid="entry-guardian">
+          Guardian ({report.guardian.method}): score {report.guardian.score.toPrecision(3)}, threshold{' '}
+          {report.guardian.threshold.toPrecision(3)}, {report.guardian.inSupport ? 'in support' : 'out of support'}.
+        </p>
+      )}
+      {report.rules && (
+        <table className="table table--compact" data-testid="entry-rules">
+          <thead>
+            <tr>
+              <th scope="col">Rule checked</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="num">
+                Cost
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.rules.map((r) => (
+              <tr key={r.ruleId} className={r.status === 'VIOLATED' ? 'text-danger' : undefined}>
+                <td className="mono">{r.ruleId}</td>
+                <td>{r.status.toLowerCase().replace('_', ' ')}</td>
+                <td className="num">{r.cost}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {report.cards.map((c) => (
+        <div key={c.uuid} className="notice" data-testid="entry-card">
+          <strong>
+            [{c.indicator}] {c.summary}
+          </strong>
+          <pre className="config-json">{c.detail}</pre>
+        </div>
+      ))}
+      <h4>Outcome</h4>
+      {report.feedback.length === 0 ? (
+        <p className="muted" data-testid="entry-feedback-none">
+          No feedback recorded.
+        </p>
+      ) : (
+        <ul data-testid="entry-feedback">
+          {report.feedback.map((f) => (
+            <li key={f.id}>
+              <strong>{f.outcome}</strong> by {f.by} via {f.service}
+              {f.reason ? `: ${f.reason}` : ''} {f.at && <DateTime iso={f.at} />}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="muted">
+        Model {report.entry.modelVersion ?? '–'} · data {report.entry.dataVersion ?? '–'} · rules {report.entry.ruleVersion ?? '–'}
+      </p>
     </div>
   );
 }
