@@ -115,7 +115,9 @@ public final class PlannerBenchmark {
                             planCpu / 1e6, (double) bareNanos / planNanos, result.executionProvider(),
                             result.plans().size());
                 }
-                batches.forEach(m -> m.values().forEach(OnnxTensor::close));
+                java.util.Set<OnnxTensor> distinct = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                batches.forEach(m -> distinct.addAll(m.values()));
+                distinct.forEach(OnnxTensor::close);
             }
         }
     }

@@ -27,7 +27,6 @@ public final class ScorerFeatures {
     public static double[] of(ImageSummary pre, ImageSummary post, TaceCovariates covariates,
             TaceProtocol protocol) {
         double cpScore = covariates.childPughScore() == null ? Double.NaN : covariates.childPughScore();
-        double intensity = intensity(protocol);
         return new double[] {
             Math.log1p(post.viableMl()),
             Math.log1p(pre.tumourMl()),
@@ -35,7 +34,7 @@ public final class ScorerFeatures {
             cpScore,
             Math.log(covariates.bilirubin()),
             Math.log1p(covariates.afp()),
-            intensity
+            intensity(protocol)
         };
     }
 
