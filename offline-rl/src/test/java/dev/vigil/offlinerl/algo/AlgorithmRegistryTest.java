@@ -24,16 +24,16 @@ class AlgorithmRegistryTest {
 
     @Test
     void knowsTheTabularAlgorithms() {
-        assertThat(AlgorithmRegistry.defaults().names()).containsExactly("bc", "cql", "ogsrl", "mb-trpo", "gmb-trpo",
-                "mb-cpo", "gmb-cpo", "glagrangian");
+        assertThat(AlgorithmRegistry.defaults().names()).containsExactly("bc", "cql", "ogsrl", "cql-continuous",
+                "ccql", "gcql", "mb-trpo", "gmb-trpo", "mb-cpo", "gmb-cpo", "glagrangian");
     }
 
     @Test
     void unknownNameListsTheKnownOnes() {
         assertThatThrownBy(() -> AlgorithmRegistry.defaults().get("sac"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Unknown algorithm 'sac'; known algorithms are bc, cql, ogsrl, mb-trpo, gmb-trpo, "
-                        + "mb-cpo, gmb-cpo, glagrangian");
+                .hasMessage("Unknown algorithm 'sac'; known algorithms are bc, cql, ogsrl, cql-continuous, ccql, gcql, "
+                        + "mb-trpo, gmb-trpo, mb-cpo, gmb-cpo, glagrangian");
     }
 
     @Test
