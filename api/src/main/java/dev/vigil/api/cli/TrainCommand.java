@@ -22,13 +22,15 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a policy on a dataset and record the run; prints the run id.",
             "The run keeps config, seed, code version, metrics per iteration and the policy.",
-            "Algorithms: bc, cql, ogsrl (docs/algorithms.md)."})
+            "Algorithms (docs/algorithms.md): bc, cql, ogsrl (discrete or discretised); continuous doses:",
+            "cql-continuous, ccql, gcql, mb-trpo, gmb-trpo, mb-cpo, gmb-cpo, glagrangian."})
 public class TrainCommand implements Callable<Integer> {
 
     @Inject
     TrainingService training;
 
-    @Option(names = "--algo", required = true, description = "Algorithm: bc, cql, ogsrl.")
+    @Option(names = "--algo", required = true, description = "Algorithm: bc, cql, ogsrl, cql-continuous, ccql, gcql, mb-trpo, gmb-trpo, mb-cpo, "
+            + "gmb-cpo, glagrangian.")
     String algorithm;
 
     @Option(names = "--dataset", required = true, description = "Dataset id or a unique prefix (6+ characters).")
