@@ -9,11 +9,8 @@ import static org.hamcrest.Matchers.hasItem;
 import dev.vigil.api.WithTestUsers;
 import dev.vigil.api.dataset.DatasetService;
 import dev.vigil.api.security.Roles;
-import dev.vigil.ingestion.dataset.CsvImportOptions;
-import dev.vigil.ingestion.dataset.DatasetCsvReader;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 
 /** Evaluation reports generated and read over HTTP; who may do what. */
@@ -24,24 +21,7 @@ class RunReportApiTest extends WithTestUsers {
     DatasetService datasets;
 
     private String trainedRun() throws Exception {
-        StringBuilder csv = new StringBuilder("episode,step,state,action,reward,done\n");
-        for (int e = 0; e < 12; e++) {
-            csv.append(e).append(",0,0,").append(e % 2).append(",0,0\n");
-            csv.append(e).append(",1,1,").append((e / 2) % 2).append(',').append(e % 3 == 0 ? 1 : 0).append(",1\n");
-        }
-        var imported = DatasetCsvReader.read(new StringReader(csv.toString()), "reports.csv",
-                CsvImportOptions.tabular(2, 2, "reports"));
-        String datasetId = datasets.register(imported.dataset(), null, "csv:reports.csv", "t").getId();
-        String runId = as(Roles.RESEARCHER).contentType("application/json")
-                .body("{\"algorithm\":\"bc\",\"dataset\":\"" + datasetId + "\",\"seed\":5}")
-                .when().post("/api/runs").then().statusCode(202).extract().path("id");
-        String state = "RUNNING";
-        for (int i = 0; i < 200 && "RUNNING".equals(state); i++) {
-            Thread.sleep(100);
-            state = as(Roles.RESEARCHER).when().get("/api/runs/" + runId).then().extract().path("run.state");
-        }
-        assertThat(state).isEqualTo("SUCCEEDED");
-        return runId;
+        return dev.vigil.api.TabularRuns.trainedBcRun(datasets, "reports", 12, 5);
     }
 
     @Test

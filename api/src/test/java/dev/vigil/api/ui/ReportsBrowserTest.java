@@ -1,6 +1,5 @@
 package dev.vigil.api.ui;
 
-import static dev.vigil.api.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.api.TestUsers;
@@ -10,8 +9,6 @@ import dev.vigil.api.report.SafetyReportGenerator;
 import dev.vigil.api.security.Roles;
 import dev.vigil.ingestion.dataset.ContinuousActions;
 import dev.vigil.ingestion.dataset.ContinuousStates;
-import dev.vigil.ingestion.dataset.CsvImportOptions;
-import dev.vigil.ingestion.dataset.DatasetCsvReader;
 import dev.vigil.ingestion.dataset.DatasetSchema;
 import dev.vigil.ingestion.dataset.Episode;
 import dev.vigil.ingestion.dataset.SpaceType;
@@ -26,7 +23,6 @@ import dev.vigil.safety.guardian.Calibration;
 import dev.vigil.safety.guardian.GuardVerdict;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,24 +43,7 @@ class ReportsBrowserTest extends BrowserTestBase {
     SafetyReportGenerator safety;
 
     private String trainedRun() throws Exception {
-        StringBuilder csv = new StringBuilder("episode,step,state,action,reward,done\n");
-        for (int e = 0; e < 10; e++) {
-            csv.append(e).append(",0,0,").append(e % 2).append(",0,0\n");
-            csv.append(e).append(",1,1,").append((e / 2) % 2).append(',').append(e % 3 == 0 ? 1 : 0).append(",1\n");
-        }
-        var imported = DatasetCsvReader.read(new StringReader(csv.toString()), "ui-reports.csv",
-                CsvImportOptions.tabular(2, 2, "ui-reports"));
-        String datasetId = datasets.register(imported.dataset(), null, "csv:ui-reports.csv", "t").getId();
-        String runId = as(Roles.RESEARCHER).contentType("application/json")
-                .body("{\"algorithm\":\"bc\",\"dataset\":\"" + datasetId + "\",\"seed\":4}")
-                .when().post("/api/runs").then().statusCode(202).extract().path("id");
-        String state = "RUNNING";
-        for (int i = 0; i < 200 && "RUNNING".equals(state); i++) {
-            Thread.sleep(100);
-            state = as(Roles.RESEARCHER).when().get("/api/runs/" + runId).then().extract().path("run.state");
-        }
-        assertThat(state).isEqualTo("SUCCEEDED");
-        return runId;
+        return dev.vigil.api.TabularRuns.trainedBcRun(datasets, "ui-reports", 10, 4);
     }
 
     @Test

@@ -337,13 +337,6 @@ public final class ContinuousCqlIcuExperiment {
             md.append(table);
             Files.writeString(out, md.toString());
         }
-        String summary = summary(results);
-        System.out.print(summary);
-        md.append(summary);
-        System.out.printf(Locale.ROOT, "%ntotal %.1f s%n", (System.nanoTime() - start) / 1e9);
-        if (out.getParent() != null) {
-            Files.createDirectories(out.getParent());
-        }
-        Files.writeString(out, md.toString());
+        ExperimentOutput.finish(md, summary(results), start, out);
     }
 }

@@ -231,13 +231,6 @@ public final class ContinuousIcuExperiment {
             System.out.flush();
             md.append(table);
         }
-        String summary = summary(results);
-        System.out.print(summary);
-        md.append(summary);
-        System.out.printf(Locale.ROOT, "%ntotal %.1f s%n", (System.nanoTime() - start) / 1e9);
-        if (out.getParent() != null) {
-            Files.createDirectories(out.getParent());
-        }
-        Files.writeString(out, md.toString());
+        ExperimentOutput.finish(md, summary(results), start, out);
     }
 }

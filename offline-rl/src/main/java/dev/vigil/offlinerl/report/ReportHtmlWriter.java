@@ -254,23 +254,8 @@ public final class ReportHtmlWriter {
         return String.format(Locale.ROOT, "%.0f %%", 100 * share);
     }
 
-    /** Escapes text for HTML element content and double- or single-quoted attributes. */
+    /** Escapes text for HTML element content and quoted attributes (the report module's one escaper). */
     static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return dev.vigil.safety.report.HtmlReportWriter.escape(text);
     }
 }
