@@ -35,19 +35,7 @@ public final class WorldModelBenchmark {
 
     public static void main(String[] args) throws Exception {
         // ONNX Runtime needs more than the main thread's 1 MiB stack (see OrtThread) for the bare runs.
-        Throwable[] failure = new Throwable[1];
-        Thread thread = new Thread(null, () -> {
-            try {
-                run(args);
-            } catch (Throwable e) {
-                failure[0] = e;
-            }
-        }, "benchmark", OrtThread.STACK_BYTES);
-        thread.start();
-        thread.join();
-        if (failure[0] != null) {
-            throw new IllegalStateException("benchmark failed", failure[0]);
-        }
+        OrtThread.runMain("benchmark", () -> run(args));
     }
 
     private static void run(String[] args) throws Exception {

@@ -53,20 +53,7 @@ public final class MewmExperiment {
         }
         // ONNX Runtime wants a big stack (OrtThread); the session already uses its own, but the whole run
         // goes on one so that nothing here ever touches ONNX Runtime from a small-stack thread.
-        Throwable[] failure = new Throwable[1];
-        Thread thread = new Thread(null, () -> {
-            try {
-                run(args);
-            } catch (Throwable e) {
-                failure[0] = e;
-            }
-        }, "mewm-experiment", OrtThread.STACK_BYTES);
-        thread.start();
-        thread.join();
-        if (failure[0] != null) {
-            failure[0].printStackTrace();
-            System.exit(1);
-        }
+        OrtThread.runMain("mewm-experiment", () -> run(args));
     }
 
     private static void run(String[] args) throws IOException {

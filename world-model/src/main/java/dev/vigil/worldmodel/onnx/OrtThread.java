@@ -30,6 +30,40 @@ public final class OrtThread implements AutoCloseable {
     });
 
     /** Runs the call on the ONNX Runtime thread and waits for it, rethrowing what it threw. */
+    /** A main method's body, which may throw anything. */
+    @FunctionalInterface
+    public interface MainBody {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs a whole command-line program (benchmark, experiment) on one thread with ONNX Runtime's big stack, so that
+     * nothing in it touches ONNX Runtime from a small-stack thread, and waits for it.
+     *
+     * @throws Exception whatever the body threw, unchanged
+     */
+    public static void runMain(String name, MainBody body) throws Exception {
+        Exception[] failure = new Exception[1];
+        Error[] error = new Error[1];
+        Thread thread = new Thread(null, () -> {
+            try {
+                body.run();
+            } catch (Exception e) {
+                failure[0] = e;
+            } catch (Error e) {
+                error[0] = e;
+            }
+        }, name, STACK_BYTES);
+        thread.start();
+        thread.join();
+        if (error[0] != null) {
+            throw error[0];
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+    }
+
     public <T> T call(OrtCall<T> work) throws OrtException {
         Future<T> future = executor.submit(work::call);
         try {
