@@ -36,6 +36,9 @@ command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 [[ -n "$(find_pg_bin)" ]] || missing+=(postgresql)
 command -v node >/dev/null || missing+=(nodejs npm)
+# Report figures (JFreeChart) and PDFs draw text: headless Java still needs fontconfig and a font.
+command -v fc-list >/dev/null || missing+=(fontconfig)
+[[ -d /usr/share/fonts/truetype/dejavu ]] || missing+=(fonts-dejavu-core)
 install_packages "${missing[@]}"
 PG_BIN="$(find_pg_bin)" || die "PostgreSQL's initdb was not found after installing postgresql"
 
