@@ -1,5 +1,7 @@
 package dev.vigil.api.cds;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -23,14 +26,17 @@ public final class BedsideLoadRunner {
 
     /** What one run measured. */
     public record Result(String name, int clients, int requests, int failures, double seconds, double throughput,
-            double p50Millis, double p99Millis) {
+            double p50Millis, double p99Millis, double cpuMillisPerRequest, double clientCpuMillisPerRequest) {
 
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%s: %d requests, %d clients, %d failed, %.1f s, %.0f req/s, p50 %.1f ms, "
-                    + "p99 %.1f ms", name, requests, clients, failures, seconds, throughput, p50Millis, p99Millis);
+                    + "p99 %.1f ms, process CPU %.2f ms/request (of which client threads %.2f)", name, requests, clients,
+                    failures, seconds, throughput, p50Millis, p99Millis, cpuMillisPerRequest, clientCpuMillisPerRequest);
         }
     }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .version(HttpClient.Version.HTTP_1_1).build();
@@ -42,11 +48,14 @@ public final class BedsideLoadRunner {
         long[] latencies = new long[requests];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
+        AtomicLong clientCpu = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             workers.add(pool.submit(() -> {
+                long threadCpuStart = THREADS.getCurrentThreadCpuTime();
                 for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
                     HttpRequest r = request.get();
                     long t0 = System.nanoTime();
@@ -60,6 +69,7 @@ public final class BedsideLoadRunner {
                     }
                     latencies[i] = System.nanoTime() - t0;
                 }
+                clientCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - threadCpuStart);
                 return null;
             }));
         }
@@ -67,11 +77,21 @@ public final class BedsideLoadRunner {
             w.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu = processCpuNanos() - cpuStart;
         pool.shutdown();
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
         return new Result(name, clients, requests, failures.get(), seconds, requests / seconds,
-                percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6);
+                percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6, cpu / 1e6 / requests, clientCpu.get() / 1e6 / requests);
+    }
+
+    /**
+     * CPU time of this whole JVM (server and clients: the benchmark runs both in one process). Wall-clock figures
+     * depend on what else the shared machine runs; CPU time per request much less so.
+     */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Nearest-rank percentile of sorted values. */
