@@ -33,9 +33,23 @@ public final class AuditChain {
 
     /** The canonical text of an entry. */
     public static String canonical(long seq, Instant recordedAt, AuditRecord record, String previousHash) {
+        return canonical(seq, recordedAt, record, responseSha256(record), previousHash);
+    }
+
+    /** SHA-256 of the response's UTF-8 bytes, as the canonical text holds it. */
+    public static String responseSha256(AuditRecord record) {
+        return Sha256.hex(record.responseJson().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The canonical text with the response's hash already taken ({@link #responseSha256}): appends hash the
+     * response before they queue for the chain head, so the serial part of an append stays short.
+     */
+    static String canonical(long seq, Instant recordedAt, AuditRecord record, String responseSha256,
+            String previousHash) {
         List<String> fields = List.of(FORMAT, Long.toString(seq), DateTimeFormatter.ISO_INSTANT.format(recordedAt),
                 record.kind(), record.caller(), record.patientId() == null ? "" : record.patientId(),
-                record.requestSha256(), Sha256.hex(record.responseJson().getBytes(StandardCharsets.UTF_8)),
+                record.requestSha256(), responseSha256,
                 record.modelVersion(), record.dataVersion(), record.ruleVersion(), previousHash);
         try {
             return JSON.writeValueAsString(fields);
@@ -46,6 +60,12 @@ public final class AuditChain {
 
     /** The entry hash: SHA-256 of the canonical text. */
     public static String hash(long seq, Instant recordedAt, AuditRecord record, String previousHash) {
-        return Sha256.hex(canonical(seq, recordedAt, record, previousHash).getBytes(StandardCharsets.UTF_8));
+        return hash(seq, recordedAt, record, responseSha256(record), previousHash);
+    }
+
+    static String hash(long seq, Instant recordedAt, AuditRecord record, String responseSha256,
+            String previousHash) {
+        return Sha256.hex(canonical(seq, recordedAt, record, responseSha256, previousHash)
+                .getBytes(StandardCharsets.UTF_8));
     }
 }

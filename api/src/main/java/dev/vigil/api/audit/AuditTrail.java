@@ -8,49 +8,113 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Appends to the audit trail. Each append is its own transaction that locks the chain head row, reads the last
- * sequence number and hash, writes the next entry and moves the head: concurrent appends (threads of this server or
- * another process on the same database) queue on that row lock and the chain never forks. Within this JVM a fair
- * lock queues the appends first, so the database sees one head lock request at a time.
+ * Appends to the audit trail. Appends are group-committed: each caller queues its record, and whichever caller takes
+ * the append lock writes every record queued so far in one transaction, which locks the chain head row, reads the
+ * last sequence number and hash, writes the entries one after the other (each chained to the one before) and moves
+ * the head. Every caller returns only after the transaction holding its entry has committed, with that entry; when
+ * the transaction fails, every caller of that batch gets the failure and none of its entries is stored. Under load,
+ * one transaction (one head lock, one commit) then serves many requests instead of one each. Appends from another
+ * process on the same database still queue on the head row lock, so the chain never forks.
  */
 @ApplicationScoped
 public class AuditTrail {
 
+    /** At most this many entries per transaction: bounds the transaction when very many requests queue at once. */
+    static final int MAX_BATCH = 256;
+
     @Inject
     EntityManager em;
 
-    private final ReentrantLock appending = new ReentrantLock(true);
+    private final ReentrantLock appending = new ReentrantLock();
+    private final ConcurrentLinkedQueue<Pending> queued = new ConcurrentLinkedQueue<>();
     Clock clock = Clock.systemUTC();
 
-    /** Appends one entry in a transaction of its own and returns it. */
-    public AuditEntry append(AuditRecord record) {
-        appending.lock();
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> appendInTransaction(record));
-        } finally {
-            appending.unlock();
+    /** A record waiting for its place in the chain, and the entry it got (or why it got none). */
+    private static final class Pending {
+        final AuditRecord record;
+        final String responseSha256;
+        final CompletableFuture<AuditEntry> entry = new CompletableFuture<>();
+
+        Pending(AuditRecord record) {
+            this.record = record;
+            this.responseSha256 = AuditChain.responseSha256(record);
         }
     }
 
-    private AuditEntry appendInTransaction(AuditRecord record) {
+    /** Appends one entry and returns it once it is committed. */
+    public AuditEntry append(AuditRecord record) {
+        Pending pending = new Pending(record);
+        queued.add(pending);
+        // Only a lock holder takes records off the queue, and it settles all it took before it unlocks: a record not
+        // settled when its caller holds the lock is therefore still queued, and this caller writes it.
+        while (!pending.entry.isDone()) {
+            appending.lock();
+            try {
+                if (!pending.entry.isDone()) {
+                    writeQueued();
+                }
+            } finally {
+                appending.unlock();
+            }
+        }
+        try {
+            return pending.entry.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private void writeQueued() {
+        List<Pending> batch = new ArrayList<>();
+        for (Pending p = queued.poll(); p != null; p = batch.size() < MAX_BATCH ? queued.poll() : null) {
+            batch.add(p);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            List<AuditEntry> entries = QuarkusTransaction.requiringNew().call(() -> appendInTransaction(batch));
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).entry.complete(entries.get(i));
+            }
+        } catch (RuntimeException | Error e) {
+            batch.forEach(p -> p.entry.completeExceptionally(e));
+        }
+    }
+
+    private List<AuditEntry> appendInTransaction(List<Pending> batch) {
         AuditHead head = em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
         if (head == null) {
             throw new IllegalStateException("The audit chain head row is missing: the database was not migrated");
         }
-        long seq = head.getLastSeq() + 1;
+        long seq = head.getLastSeq();
+        String previous = head.getLastHash();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String hash = AuditChain.hash(seq, at, record, head.getLastHash());
-        AuditEntry entry = new AuditEntry(seq, at, record, head.getLastHash(), hash);
-        em.persist(entry);
-        head.advance(seq, hash);
-        return entry;
+        List<AuditEntry> entries = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            seq++;
+            String hash = AuditChain.hash(seq, at, p.record, p.responseSha256, previous);
+            AuditEntry entry = new AuditEntry(seq, at, p.record, previous, hash);
+            em.persist(entry);
+            entries.add(entry);
+            previous = hash;
+        }
+        head.advance(seq, previous);
+        return entries;
     }
 
     /** Entries after {@code afterSeq}, in order, at most {@code limit}. */

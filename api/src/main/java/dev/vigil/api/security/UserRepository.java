@@ -13,11 +13,16 @@ public class UserRepository {
     @Inject
     EntityManager em;
 
+    /**
+     * Runs for every request with a session cookie: one select that brings the roles along (not a second select for
+     * the eager collection), read as a list (a result stream opens a scrollable cursor, several times the cost).
+     */
     public Optional<UserAccount> findByUsername(String username) {
-        return em.createQuery("from UserAccount u where u.username = :username", UserAccount.class)
+        List<UserAccount> found = em.createQuery("select distinct u from UserAccount u left join fetch u.roles "
+                + "where u.username = :username", UserAccount.class)
                 .setParameter("username", username)
-                .getResultStream()
-                .findFirst();
+                .getResultList();
+        return found.stream().findFirst();
     }
 
     public List<UserAccount> listAll() {

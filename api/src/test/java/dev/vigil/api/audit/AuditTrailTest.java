@@ -2,6 +2,7 @@ package dev.vigil.api.audit;
 
 import static dev.vigil.api.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.vigil.api.WithTestUsers;
@@ -57,7 +58,13 @@ class AuditTrailTest extends WithTestUsers {
         List<Future<Long>> seqs = new ArrayList<>();
         for (int i = 0; i < 32 * 8; i++) {
             int n = i;
-            seqs.add(pool.submit(() -> trail.append(record("p" + n, "r" + n)).getSeq()));
+            seqs.add(pool.submit(() -> {
+                AuditEntry entry = trail.append(record("p" + n, "r" + n));
+                // Group commit: each caller gets the entry of its own record, not a neighbour's in the batch.
+                assertThat(entry.getPatientId()).isEqualTo("p" + n);
+                assertThat(entry.getResponseJson()).isEqualTo("{\"r\":\"r" + n + "\"}");
+                return entry.getSeq();
+            }));
         }
         List<Long> got = new ArrayList<>();
         for (Future<Long> f : seqs) {
@@ -69,6 +76,32 @@ class AuditTrailTest extends WithTestUsers {
         AuditVerification v = verifier.verify();
         assertThat(v.valid()).as(v.problem()).isTrue();
         assertThat(v.entries()).isGreaterThanOrEqualTo(before + 256);
+    }
+
+    @Test
+    void whenABatchCannotBeWrittenEveryCallerInItFailsAndNothingIsStored() throws Exception {
+        AuditTrail.Head head = trail.head();
+        long count = trail.count();
+        sql("DELETE FROM audit_head");
+        try {
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            List<Future<AuditEntry>> calls = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                int n = i;
+                calls.add(pool.submit(() -> trail.append(record("lost" + n, "x" + n))));
+            }
+            for (Future<AuditEntry> call : calls) {
+                assertThatThrownBy(call::get).hasCauseInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("head row is missing");
+            }
+            pool.shutdown();
+        } finally {
+            sql("INSERT INTO audit_head (id, last_seq, last_hash) VALUES (1, " + head.seq() + ", '" + head.hash()
+                    + "')");
+        }
+        assertThat(trail.count()).isEqualTo(count);
+        assertThat(trail.append(record("after", "y")).getSeq()).isEqualTo(head.seq() + 1);
+        assertThat(verifier.verify().valid()).isTrue();
     }
 
     @Test

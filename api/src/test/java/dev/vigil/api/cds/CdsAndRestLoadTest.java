@@ -115,6 +115,12 @@ class CdsAndRestLoadTest extends WithTestUsers {
             added.addAll(audit.page(after, (int) Math.min(500, before + total - after)));
         }
         assertThat(added).hasSize((int) total);
+        // Entries of one group commit share their timestamp: distinct timestamps bound the transactions from above.
+        long transactions = added.stream().map(AuditEntry::getRecordedAt).distinct().count();
+        String batching = String.format(java.util.Locale.ROOT, "  audit: %d entries in at most %d transactions "
+                + "(>= %.1f entries per transaction)%n", total, transactions, (double) total / transactions);
+        System.out.println(batching);
+        Files.writeString(Path.of("target", "bedside-benchmark.txt"), batching, StandardOpenOption.APPEND);
         assertThat(added.stream().filter(e -> e.getKind().equals("recommendation")).count())
                 .isEqualTo(warm + requests + single);
         assertThat(added.stream().filter(e -> e.getKind().equals("cds-patient-view")).count())
