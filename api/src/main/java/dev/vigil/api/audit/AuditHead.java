@@ -35,9 +35,4 @@ public class AuditHead {
     String getLastHash() {
         return lastHash;
     }
-
-    void advance(long seq, String hash) {
-        this.lastSeq = seq;
-        this.lastHash = hash;
-    }
 }

@@ -4,8 +4,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -17,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
 
 /**
  * Appends to the audit trail. Appends are group-committed: each caller queues its record, and whichever caller takes
@@ -35,6 +41,9 @@ public class AuditTrail {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    DataSource dataSource;
 
     private final ReentrantLock appending = new ReentrantLock();
     private final ConcurrentLinkedQueue<Pending> queued = new ConcurrentLinkedQueue<>();
@@ -96,25 +105,64 @@ public class AuditTrail {
         }
     }
 
-    private List<AuditEntry> appendInTransaction(List<Pending> batch) {
-        AuditHead head = em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
-        if (head == null) {
-            throw new IllegalStateException("The audit chain head row is missing: the database was not migrated");
+    /**
+     * Plain JDBC on the transaction's connection rather than JPA: this runs for every bedside request, and entity
+     * bookkeeping (persist, dirty checks, flush) cost more than the SQL itself. Entries are immutable and the head
+     * row is only ever read in a fresh transaction, so no persistence context can hold a stale copy.
+     */
+    private List<AuditEntry> appendInTransaction(List<Pending> batch) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            long seq;
+            String previous;
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "select last_seq, last_hash from audit_head where id = ? for update")) {
+                lock.setInt(1, AuditHead.ID);
+                try (ResultSet head = lock.executeQuery()) {
+                    if (!head.next()) {
+                        throw new IllegalStateException(
+                                "The audit chain head row is missing: the database was not migrated");
+                    }
+                    seq = head.getLong(1);
+                    previous = head.getString(2);
+                }
+            }
+            Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            OffsetDateTime recordedAt = at.atOffset(ZoneOffset.UTC);
+            List<AuditEntry> entries = new ArrayList<>(batch.size());
+            try (PreparedStatement insert = connection.prepareStatement("insert into audit_entry (seq, recorded_at, "
+                    + "kind, caller, patient_id, request_sha256, response_json, model_version, data_version, "
+                    + "rule_version, previous_hash, entry_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Pending p : batch) {
+                    seq++;
+                    String hash = AuditChain.hash(seq, at, p.record, p.responseSha256, previous);
+                    AuditRecord r = p.record;
+                    insert.setLong(1, seq);
+                    insert.setObject(2, recordedAt);
+                    insert.setString(3, r.kind());
+                    insert.setString(4, r.caller());
+                    insert.setString(5, r.patientId());
+                    insert.setString(6, r.requestSha256());
+                    insert.setString(7, r.responseJson());
+                    insert.setString(8, r.modelVersion());
+                    insert.setString(9, r.dataVersion());
+                    insert.setString(10, r.ruleVersion());
+                    insert.setString(11, previous);
+                    insert.setString(12, hash);
+                    insert.addBatch();
+                    entries.add(new AuditEntry(seq, at, r, previous, hash));
+                    previous = hash;
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement advance = connection.prepareStatement(
+                    "update audit_head set last_seq = ?, last_hash = ? where id = ?")) {
+                advance.setLong(1, seq);
+                advance.setString(2, previous);
+                advance.setInt(3, AuditHead.ID);
+                advance.executeUpdate();
+            }
+            return entries;
         }
-        long seq = head.getLastSeq();
-        String previous = head.getLastHash();
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        List<AuditEntry> entries = new ArrayList<>(batch.size());
-        for (Pending p : batch) {
-            seq++;
-            String hash = AuditChain.hash(seq, at, p.record, p.responseSha256, previous);
-            AuditEntry entry = new AuditEntry(seq, at, p.record, previous, hash);
-            em.persist(entry);
-            entries.add(entry);
-            previous = hash;
-        }
-        head.advance(seq, previous);
-        return entries;
     }
 
     /** Entries after {@code afterSeq}, in order, at most {@code limit}. */

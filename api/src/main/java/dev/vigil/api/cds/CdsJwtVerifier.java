@@ -132,9 +132,12 @@ public class CdsJwtVerifier {
      * A processor per call: cheap to make, and the audience comes from the request, so caching by it would let
      * callers grow the cache with made-up Host headers. The key sources (with nimbus' JWKS cache) are per issuer.
      */
+    private static final CdsSignatureVerifiers VERIFIERS = new CdsSignatureVerifiers();
+
     private DefaultJWTProcessor<SecurityContext> processor(String issuer, String audience,
             JWKSource<SecurityContext> source) {
         DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
+        p.setJWSVerifierFactory(VERIFIERS);
         p.setJWSKeySelector(new JWSVerificationKeySelector<>(ALLOWED, source));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(audience,
                 new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("iss", "aud", "exp", "iat", "jti"));

@@ -121,11 +121,8 @@ public class UserService {
     }
 
     /** The user's current roles, or empty when the user no longer exists or is disabled. */
-    @Transactional
     public Optional<Principal> current(String username) {
-        return repository.findByUsername(username)
-                .filter(UserAccount::isEnabled)
-                .map(u -> new Principal(u.getUsername(), u.getDisplayName(), u.getRoles()));
+        return repository.findEnabledPrincipal(username);
     }
 
     private UserAccount require(String username) {
