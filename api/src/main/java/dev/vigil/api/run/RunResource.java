@@ -36,7 +36,7 @@ public class RunResource {
     public record TrainRequest(@jakarta.validation.constraints.NotBlank(message = "an algorithm is required")
             String algorithm, @jakarta.validation.constraints.NotBlank(message = "a dataset id is required")
             String dataset, @jakarta.validation.constraints.NotNull(message = "a seed is required") Long seed,
-            com.fasterxml.jackson.databind.node.ObjectNode config) {
+            com.fasterxml.jackson.databind.node.ObjectNode config, Integer checkpointEvery) {
     }
 
     @jakarta.ws.rs.POST
@@ -47,8 +47,18 @@ public class RunResource {
             TrainRequest request) {
         TrainingService.Prepared prepared = training.prepare(request.algorithm(), request.dataset(), request.config(),
                 "request body", request.seed());
-        TrainingRun run = training.beginInBackground(prepared, identity.getPrincipal().getName());
+        TrainingRun run = training.beginInBackground(prepared, identity.getPrincipal().getName(),
+                request.checkpointEvery() == null ? 0 : request.checkpointEvery());
         return jakarta.ws.rs.core.Response.accepted(RunView.of(run)).build();
+    }
+
+    @jakarta.ws.rs.POST
+    @jakarta.ws.rs.Path("/{id}/resume")
+    @RolesAllowed(Roles.RESEARCHER)
+    @Operation(summary = "Continue an interrupted or failed model-based run from its latest checkpoint, in the "
+            + "background")
+    public jakarta.ws.rs.core.Response resume(@jakarta.ws.rs.PathParam("id") String id) {
+        return jakarta.ws.rs.core.Response.accepted(RunView.of(training.resumeInBackground(id))).build();
     }
 
     /** A run as listed. */

@@ -60,6 +60,21 @@ public class RunService {
         return run;
     }
 
+    /**
+     * Marks a run as running again, to continue from its latest checkpoint.
+     *
+     * @throws IllegalArgumentException when the run has already succeeded
+     */
+    @Transactional
+    public TrainingRun resumed(String runId) {
+        TrainingRun run = require(runId);
+        if (run.getState() == TrainingRun.State.SUCCEEDED) {
+            throw new IllegalArgumentException("Run " + runId + " has already succeeded; there is nothing to resume");
+        }
+        run.resumed();
+        return run;
+    }
+
     @Transactional
     public void failed(String runId, String error) {
         require(runId).failed(error, clock.instant());

@@ -84,6 +84,13 @@ public class TrainingRun {
         this.finishedAt = at;
     }
 
+    /** Running again from a checkpoint, after an interruption or a failure. */
+    void resumed() {
+        this.state = State.RUNNING;
+        this.error = null;
+        this.finishedAt = null;
+    }
+
     void failed(String error, Instant at) {
         this.state = State.FAILED;
         this.error = dev.vigil.common.Texts.truncate(error, 2000);

@@ -11,6 +11,10 @@ import dev.vigil.offlinerl.algo.AlgorithmRegistry;
 import dev.vigil.offlinerl.algo.RegisteredAlgorithm;
 import dev.vigil.offlinerl.algo.FittedPolicy;
 import dev.vigil.offlinerl.algo.TrainingListener;
+import dev.vigil.offlinerl.algo.continuous.CheckpointStore;
+import dev.vigil.offlinerl.algo.continuous.DirectoryCheckpointStore;
+import dev.vigil.offlinerl.algo.continuous.ModelBasedTrainer;
+import dev.vigil.common.CodeVersion;
 import dev.vigil.offlinerl.discretise.DiscretisedPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,10 +44,17 @@ public class TrainingService {
 
     /** Records the run and trains it on the background thread; follow it through {@link RunService}. */
     public TrainingRun beginInBackground(Prepared prepared, String createdBy) {
+        return beginInBackground(prepared, createdBy, 0);
+    }
+
+    /** As {@link #beginInBackground(Prepared, String)}, with checkpoints (see {@link #train(Prepared, String,
+     * TrainingListener, int)}). */
+    public TrainingRun beginInBackground(Prepared prepared, String createdBy, int checkpointEvery) {
+        requireCheckpointable(prepared, checkpointEvery);
         TrainingRun run = begin(prepared, createdBy);
         background.submit(() -> {
             try {
-                complete(prepared, run, TrainingListener.NONE);
+                complete(prepared, run, TrainingListener.NONE, checkpointing(run.getId(), checkpointEvery));
             } catch (RuntimeException e) {
                 // complete() recorded the failure on the run; nothing else to do on this thread.
             }
@@ -51,11 +62,36 @@ public class TrainingService {
         return run;
     }
 
+    /**
+     * Checks that a run can be resumed (see {@link #resume}), marks it running and continues it on the background
+     * thread.
+     */
+    public TrainingRun resumeInBackground(String runIdOrPrefix) {
+        Resumption resumption = resumption(runIdOrPrefix);
+        TrainingRun run = runs.resumed(resumption.run().getId());
+        background.submit(() -> {
+            try {
+                complete(resumption.prepared(), run, TrainingListener.NONE, resumption.checkpointing());
+            } catch (RuntimeException e) {
+                // recorded on the run
+            }
+        });
+        return run;
+    }
+
+    private ModelBasedTrainer.Checkpointing checkpointing(String runId, int every) {
+        return every == 0 ? ModelBasedTrainer.Checkpointing.NONE
+                : new ModelBasedTrainer.Checkpointing(checkpoints(runId), every, false);
+    }
+
     @Inject
     DatasetService datasets;
 
     @Inject
     RunService runs;
+
+    @Inject
+    dev.vigil.api.config.VigilConfig config;
 
     /** Everything a run needs, checked. */
     public record Prepared(RegisteredAlgorithm<?> algorithm, DatasetRecord dataset, TrajectoryDataset data,
@@ -98,7 +134,91 @@ public class TrainingService {
 
     /** Trains and records; returns the finished run. */
     public TrainingRun train(Prepared prepared, String createdBy, TrainingListener progress) {
-        return complete(prepared, begin(prepared, createdBy), progress);
+        return train(prepared, createdBy, progress, 0);
+    }
+
+    /**
+     * Trains and records, with a checkpoint after every {@code checkpointEvery}-th iteration (0: none) in the run's
+     * checkpoint directory, so that an interrupted run can be {@linkplain #resume resumed}.
+     *
+     * @throws IllegalArgumentException for a negative interval, or checkpoints asked of an algorithm without them
+     */
+    public TrainingRun train(Prepared prepared, String createdBy, TrainingListener progress, int checkpointEvery) {
+        requireCheckpointable(prepared, checkpointEvery);
+        TrainingRun run = begin(prepared, createdBy);
+        return complete(prepared, run, progress, checkpointing(run.getId(), checkpointEvery));
+    }
+
+    private static void requireCheckpointable(Prepared prepared, int checkpointEvery) {
+        if (checkpointEvery < 0) {
+            throw new IllegalArgumentException("--checkpoint-every must be 0 (none) or a positive number of "
+                    + "iterations; got " + checkpointEvery);
+        }
+        if (checkpointEvery > 0 && !prepared.algorithm().algorithm().checkpoints()) {
+            throw new IllegalArgumentException("'" + prepared.algorithm().name() + "' does not write checkpoints (it "
+                    + "trains in one pass); checkpoints and resume are for "
+                    + String.join(", ", AlgorithmRegistry.CHECKPOINTING));
+        }
+    }
+
+    /** Where a run's checkpoints are kept: {@code <data dir>/runs/<run id>/checkpoints}. */
+    public Path checkpointDirectory(String runId) {
+        return config.dataDir().resolve("runs").resolve(runId).resolve("checkpoints").toAbsolutePath().normalize();
+    }
+
+    private CheckpointStore checkpoints(String runId) {
+        return new DirectoryCheckpointStore(checkpointDirectory(runId));
+    }
+
+    /**
+     * Continues an interrupted or failed run from its latest checkpoint, with the run's own algorithm, dataset,
+     * config and seed, and records it as the same run. Resuming is bit-identical to an uninterrupted run, so it is
+     * refused when the code version differs from the one the run started with.
+     *
+     * @throws IllegalArgumentException when the run succeeded already, has no checkpoint, or was started by another
+     *     code version
+     */
+    public TrainingRun resume(String runIdOrPrefix, TrainingListener progress) {
+        Resumption resumption = resumption(runIdOrPrefix);
+        return complete(resumption.prepared(), runs.resumed(resumption.run().getId()), progress,
+                resumption.checkpointing());
+    }
+
+    private record Resumption(TrainingRun run, Prepared prepared, ModelBasedTrainer.Checkpointing checkpointing) {
+    }
+
+    private Resumption resumption(String runIdOrPrefix) {
+        TrainingRun run = runs.resolve(runIdOrPrefix);
+        if (run.getState() == TrainingRun.State.SUCCEEDED) {
+            throw new IllegalArgumentException("Run " + run.getId() + " has already succeeded; there is nothing to "
+                    + "resume");
+        }
+        String code = CodeVersion.current().label();
+        if (!code.equals(run.getCodeVersion())) {
+            throw new IllegalArgumentException("Run " + run.getId() + " was started by code version "
+                    + run.getCodeVersion() + " and this is " + code + ": a resumed run would not be the run it "
+                    + "continues. Start a new run instead");
+        }
+        CheckpointStore store = checkpoints(run.getId());
+        java.util.List<Integer> saved = store.iterations();
+        if (saved.isEmpty()) {
+            throw new IllegalArgumentException("Run " + run.getId() + " has no checkpoint in "
+                    + checkpointDirectory(run.getId()) + " (was it started with --checkpoint-every?)");
+        }
+        ObjectNode fields;
+        try {
+            fields = (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.getConfigJson());
+        } catch (java.io.IOException | ClassCastException e) {
+            throw new IllegalStateException("Run " + run.getId() + "'s stored config is not a JSON object", e);
+        }
+        Prepared prepared = prepare(run.getAlgorithm(), run.getDatasetId(), fields, "run " + run.getId() + "'s config",
+                run.getSeed());
+        if (!prepared.configJson().equals(run.getConfigJson())) {
+            throw new IllegalStateException("Run " + run.getId() + "'s config no longer reads back as stored; start a "
+                    + "new run");
+        }
+        // The first checkpoint's iteration is the interval the run was started with.
+        return new Resumption(run, prepared, new ModelBasedTrainer.Checkpointing(store, saved.get(0), true));
     }
 
     /** Records the run as started (so that it can be followed) without training yet. */
@@ -109,12 +229,17 @@ public class TrainingService {
 
     /** Trains a begun run, recording metrics as they come and the policy or the failure at the end. */
     public TrainingRun complete(Prepared prepared, TrainingRun run, TrainingListener progress) {
+        return complete(prepared, run, progress, ModelBasedTrainer.Checkpointing.NONE);
+    }
+
+    private TrainingRun complete(Prepared prepared, TrainingRun run, TrainingListener progress,
+            ModelBasedTrainer.Checkpointing checkpointing) {
         try {
             FittedPolicy fitted = prepared.algorithm().fitPolicy(prepared.data(), prepared.fields(),
                     prepared.configSource(), (iteration, metrics) -> {
                         runs.recordMetrics(run.getId(), iteration, metrics);
                         progress.onIteration(iteration, metrics);
-                    });
+                    }, checkpointing);
             byte[] stored;
             if (fitted instanceof FittedPolicy.Continuous continuous) {
                 stored = ContinuousPolicyDocument.of(continuous.policy(), prepared.data().schema()).toJson();

@@ -14,6 +14,7 @@ import dev.vigil.offlinerl.discretise.DiscretisedOgsrl;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,6 +22,10 @@ import java.util.Set;
 public final class AlgorithmRegistry {
 
     private final Map<String, RegisteredAlgorithm<?>> algorithms = new LinkedHashMap<>();
+
+    /** The algorithms that write checkpoints and resume from them (see {@link OfflineAlgorithm#checkpoints()}). */
+    public static final List<String> CHECKPOINTING = java.util.Arrays.stream(ModelBasedOptimizer.Variant.values())
+            .map(v -> new ModelBasedOptimizer(v).name()).toList();
 
     /** An empty registry. */
     public AlgorithmRegistry() {

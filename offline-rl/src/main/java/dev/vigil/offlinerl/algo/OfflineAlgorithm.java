@@ -1,6 +1,7 @@
 package dev.vigil.offlinerl.algo;
 
 import dev.vigil.ingestion.dataset.TrajectoryDataset;
+import dev.vigil.offlinerl.algo.continuous.ModelBasedTrainer;
 
 /**
  * Learns a policy from logged trajectories only (no interaction with the environment).
@@ -29,5 +30,29 @@ public interface OfflineAlgorithm<C extends AlgorithmConfig> {
      */
     default FittedPolicy fitPolicy(TrajectoryDataset data, C config, TrainingListener listener) {
         return new FittedPolicy.Discrete(fit(data, config, listener));
+    }
+
+    /**
+     * Whether {@link #fitPolicy(TrajectoryDataset, AlgorithmConfig, TrainingListener, ModelBasedTrainer.Checkpointing)}
+     * writes checkpoints and resumes from them. The iterative model-based learners do (their runs are long); the
+     * tabular and discretised ones finish in seconds to minutes and do not.
+     */
+    default boolean checkpoints() {
+        return false;
+    }
+
+    /**
+     * As {@link #fitPolicy(TrajectoryDataset, AlgorithmConfig, TrainingListener)}, writing checkpoints to
+     * {@code checkpointing}'s store and, when it says so, resuming from the latest one.
+     *
+     * @throws IllegalArgumentException when checkpoints are asked of an algorithm that does not write them
+     */
+    default FittedPolicy fitPolicy(TrajectoryDataset data, C config, TrainingListener listener,
+            ModelBasedTrainer.Checkpointing checkpointing) {
+        if (checkpointing.store() != null) {
+            throw new IllegalArgumentException("'" + name() + "' does not write checkpoints (it trains in one pass); "
+                    + "checkpoints and resume are for " + String.join(", ", AlgorithmRegistry.CHECKPOINTING));
+        }
+        return fitPolicy(data, config, listener);
     }
 }

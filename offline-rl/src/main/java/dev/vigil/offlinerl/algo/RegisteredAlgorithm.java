@@ -2,6 +2,7 @@ package dev.vigil.offlinerl.algo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.ingestion.dataset.TrajectoryDataset;
+import dev.vigil.offlinerl.algo.continuous.ModelBasedTrainer;
 
 /**
  * An algorithm with its config type and default config, as the registry holds it.
@@ -28,6 +29,12 @@ public record RegisteredAlgorithm<C extends AlgorithmConfig>(OfflineAlgorithm<C>
     /** The defaults with {@code fields} replaced; see {@link AlgorithmConfigs#withFields}. */
     public C config(ObjectNode fields, String source) {
         return AlgorithmConfigs.withFields(defaults, configType, fields, source);
+    }
+
+    /** As {@link #fitPolicy(TrajectoryDataset, ObjectNode, String, TrainingListener)}, with checkpoints. */
+    public FittedPolicy fitPolicy(TrajectoryDataset data, ObjectNode fields, String source,
+            TrainingListener listener, ModelBasedTrainer.Checkpointing checkpointing) {
+        return algorithm.fitPolicy(data, config(fields, source), listener, checkpointing);
     }
 
     /** Fits with the defaults overridden by {@code fields}. */

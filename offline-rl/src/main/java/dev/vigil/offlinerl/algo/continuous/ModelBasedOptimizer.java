@@ -92,6 +92,17 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
         return new FittedPolicy.Continuous(train(data, config, listener, ModelBasedTrainer.Checkpointing.NONE));
     }
 
+    @Override
+    public boolean checkpoints() {
+        return true;
+    }
+
+    @Override
+    public FittedPolicy fitPolicy(TrajectoryDataset data, ModelBasedConfig config, TrainingListener listener,
+            ModelBasedTrainer.Checkpointing checkpointing) {
+        return new FittedPolicy.Continuous(train(data, config, listener, checkpointing));
+    }
+
     /**
      * Trains with checkpoints (and resumes from the store's latest when asked).
      *
