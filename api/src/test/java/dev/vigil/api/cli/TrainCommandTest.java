@@ -136,6 +136,16 @@ class TrainCommandTest {
         LaunchResult noData = launcher.launch("train", "--algo", "bc", "--dataset", "ffffff", "--seed", "1");
         assertThat(noData.exitCode()).isEqualTo(2);
         assertThat(noData.getErrorOutput()).contains("No dataset id starts with ffffff");
+
+        LaunchResult missing = launcher.launch("train", "--algo", "bc");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.getErrorOutput()).contains("--dataset, --seed").contains("--resume RUN");
+        LaunchResult mixed = launcher.launch("train", "--resume", "abcdef", "--seed", "1");
+        assertThat(mixed.exitCode()).isEqualTo(2);
+        assertThat(mixed.getErrorOutput()).contains("give none of --algo");
+        LaunchResult noRun = launcher.launch("train", "--resume", "ffffff");
+        assertThat(noRun.exitCode()).isEqualTo(2);
+        assertThat(noRun.getErrorOutput()).contains("No run id starts with ffffff");
     }
 
     private static String find(Pattern pattern, String text) {
