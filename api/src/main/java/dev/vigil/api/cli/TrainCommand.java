@@ -63,7 +63,7 @@ public class TrainCommand implements Callable<Integer> {
                         + "its own algorithm, dataset, config, seed and checkpoint interval: give none of --algo, "
                         + "--dataset, --config, --seed, --checkpoint-every with it");
             }
-            return report(withProgress("Resuming " + resume, progress -> training.resume(resume, progress)));
+            return report(withProgress("Resuming " + resume, -1, progress -> training.resume(resume, progress)));
         }
         java.util.List<String> missing = new java.util.ArrayList<>();
         if (algorithm == null) {
@@ -80,13 +80,24 @@ public class TrainCommand implements Callable<Integer> {
                     + String.join(", ", missing) + " (or --resume RUN)");
         }
         TrainingService.Prepared prepared = training.prepare(algorithm, dataset, config, seed);
-        return report(withProgress("Training " + algorithm, progress -> training.train(prepared,
+        return report(withProgress("Training " + algorithm, iterations(prepared), progress -> training.train(prepared,
                 "cli:" + System.getProperty("user.name"), progress, checkpointEvery)));
     }
 
-    private static TrainingRun withProgress(String task,
+    /** The number of iterations an iterative algorithm's config sets, or -1 (the bar then shows no total). */
+    private static long iterations(TrainingService.Prepared prepared) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(prepared.configJson()).get("iterations");
+            return n != null && n.canConvertToLong() ? n.asLong() : -1;
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    private static TrainingRun withProgress(String task, long iterations,
             java.util.function.Function<dev.vigil.offlinerl.algo.TrainingListener, TrainingRun> training) {
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(-1)
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(iterations)
                 .setStyle(ProgressBarStyle.ASCII).setUnit(" it", 1).setUpdateIntervalMillis(500).build()) {
             return training.apply((iteration, metrics) -> {
                 bar.stepTo(iteration);
