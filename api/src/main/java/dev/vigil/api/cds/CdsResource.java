@@ -40,6 +40,9 @@ public class CdsResource {
     @Inject
     CdsConfig config;
 
+    @Inject
+    CdsAdmission admission;
+
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
@@ -57,8 +60,21 @@ public class CdsResource {
     public Response call(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Context UriInfo uri, byte[] body) throws CdsAuthException {
         requireService(id);
-        CdsCaller caller = verifier.verify(authorization, audience(id, uri));
-        return Response.ok(services.call(id, body, caller, base(uri)), MediaType.APPLICATION_JSON).build();
+        CdsAuthException[] refused = new CdsAuthException[1];
+        String answer = admission.admit(() -> {
+            CdsCaller caller;
+            try {
+                caller = verifier.verify(authorization, audience(id, uri));
+            } catch (CdsAuthException e) {
+                refused[0] = e;
+                return null;
+            }
+            return services.call(id, body, caller, base(uri));
+        });
+        if (refused[0] != null) {
+            throw refused[0];
+        }
+        return Response.ok(answer, MediaType.APPLICATION_JSON).build();
     }
 
     @POST

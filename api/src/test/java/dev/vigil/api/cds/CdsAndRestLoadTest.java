@@ -45,6 +45,9 @@ class CdsAndRestLoadTest extends WithTestUsers {
     @Inject
     AuditVerifier verifier;
 
+    @Inject
+    CdsAdmission admission;
+
     @Test
     void thirtyTwoClientsEveryRequestAnsweredAndAuditedOnce() throws Exception {
         BedsideFixture.servedRun();
@@ -92,16 +95,42 @@ class CdsAndRestLoadTest extends WithTestUsers {
         BedsideLoadRunner.Result restOne = runner.run("POST /api/recommendations, 1 client", 1, single, restRequest);
         BedsideLoadRunner.Result cdsOne = runner.run("POST /cds-services/" + CdsServices.PATIENT_VIEW
                 + " (prefetch), 1 client", 1, single, signedCdsCalls(service, cdsBody, single));
+        // Optional A/B of the admission limit (CdsAdmission): rounds alternate the configured limit with another
+        // (-Dvigil.bench.compare-admission=-1 for none), so both see the same machine load, round after round.
+        StringBuilder compared = new StringBuilder();
+        int extraRest = 0;
+        int extraCds = 0;
+        int failures = 0;
+        String other = System.getProperty("vigil.bench.compare-admission");
+        if (other != null) {
+            int configured = admission.limit();
+            int rounds = Integer.getInteger("vigil.bench.rounds", 3);
+            for (int round = 1; round <= rounds; round++) {
+                for (int limit : new int[] {configured, Integer.parseInt(other)}) {
+                    admission.limit(limit);
+                    BedsideLoadRunner.Result r = runner.run("round " + round + ", admission limit " + limit
+                            + ": POST /api/recommendations", clients, requests, restRequest);
+                    BedsideLoadRunner.Result c = runner.run("round " + round + ", admission limit " + limit
+                            + ": CDS patient-view", clients, requests, signedCdsCalls(service, cdsBody, requests));
+                    compared.append("  ").append(r).append("\n  ").append(c).append("\n");
+                    extraRest += requests;
+                    extraCds += requests;
+                    failures += r.failures() + c.failures();
+                }
+            }
+            admission.limit(configured);
+        }
         String report = Instant.now() + " (load average " + String.format(java.util.Locale.ROOT, "%.1f",
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()) + ")\n  "
-                + rest + "\n  " + cds + "\n  " + restOne + "\n  " + cdsOne + "\n";
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
+                + "; admission limit " + admission.limit() + ")\n  "
+                + rest + "\n  " + cds + "\n  " + restOne + "\n  " + cdsOne + "\n" + compared;
         System.out.println(report);
         Files.writeString(Path.of("target", "bedside-benchmark.txt"), report, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
 
         assertThat(rest.failures() + restOne.failures()).isZero();
-        assertThat(cds.failures() + cdsOne.failures()).isZero();
-        long total = 2L * warm + 2L * requests + 2L * single;
+        assertThat(cds.failures() + cdsOne.failures() + failures).isZero();
+        long total = 2L * warm + 2L * requests + 2L * single + extraRest + extraCds;
         assertThat(audit.headSeq() - before).isEqualTo(total);
         List<AuditEntry> added = new java.util.ArrayList<>();
         for (long after = before; after < before + total; after += 500) {
@@ -115,9 +144,9 @@ class CdsAndRestLoadTest extends WithTestUsers {
         System.out.println(batching);
         Files.writeString(Path.of("target", "bedside-benchmark.txt"), batching, StandardOpenOption.APPEND);
         assertThat(added.stream().filter(e -> e.getKind().equals("recommendation")).count())
-                .isEqualTo(warm + requests + single);
+                .isEqualTo(warm + requests + single + extraRest);
         assertThat(added.stream().filter(e -> e.getKind().equals("cds-patient-view")).count())
-                .isEqualTo(warm + requests + single);
+                .isEqualTo(warm + requests + single + extraCds);
         assertThat(verifier.verify().valid()).isTrue();
     }
 
