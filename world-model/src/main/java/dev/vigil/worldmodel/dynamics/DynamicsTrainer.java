@@ -134,7 +134,12 @@ public final class DynamicsTrainer {
                 NDArray noise = epsArray.mul(logVar.mul(0.5f).exp()).add(mu);
                 NDArray h = network.encode(preArray, maskArray);
                 NDList out = network.decode(h, preArray, maskArray, protocolArray, noise);
-                NDArray ct = out.get(0).sub(postArray).square().mean();
+                NDArray squared = out.get(0).sub(postArray).square();
+                if (config.tumourCtWeight() > 0) {
+                    NDArray region = maskArray.maximum(postMaskArray).mul((float) config.tumourCtWeight()).add(1f);
+                    squared = squared.mul(region);
+                }
+                NDArray ct = squared.mean();
                 NDArray logit = out.get(1);
                 NDArray bce = logit.maximum(0f).sub(logit.mul(postMaskArray))
                         .add(logit.abs().neg().exp().add(1f).log()).mean();

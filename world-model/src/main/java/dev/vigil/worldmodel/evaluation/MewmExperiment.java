@@ -125,9 +125,24 @@ public final class MewmExperiment {
         log.accept("ingested " + data.episodes().size() + " episodes, " + issues.issues().size() + " issues");
         GroundTruth truth = GroundTruth.load(cohort.resolve(HccCohortGenerator.GROUND_TRUTH));
 
+        // -Dmewm.validationFraction=F: choose settings without looking at the held-out patients. A seeded share F
+        // of the patients NOT held out becomes the evaluation set, the rest trains; held-out patients are unused.
+        double validationFraction = Double.parseDouble(System.getProperty("mewm.validationFraction", "0"));
+        java.util.Set<String> validation = new java.util.HashSet<>();
+        if (validationFraction > 0) {
+            java.util.Random pick = new java.util.Random(seed ^ 0x5eed_7a11L);
+            for (Episode episode : data.episodes()) {
+                if (!truth.patient(episode.id()).heldOut() && pick.nextDouble() < validationFraction) {
+                    validation.add(episode.id());
+                }
+            }
+            log.accept("VALIDATION RUN: " + validation.size() + " patients not held out are evaluated instead of the"
+                    + " held-out ones (-Dmewm.validationFraction=" + validationFraction + ")");
+        }
         List<TrainingCase> training = new ArrayList<>();
         for (TrainingCase c : HccCases.trainingCases(data, cohort)) {
-            if (!truth.patient(c.pre().patientId()).heldOut()) {
+            String id = c.pre().patientId();
+            if (!truth.patient(id).heldOut() && !validation.contains(id)) {
                 training.add(c);
             }
         }
@@ -135,7 +150,7 @@ public final class MewmExperiment {
         List<TrainingCase> heldOut = new ArrayList<>();
         for (Episode episode : data.episodes()) {
             GroundTruth.PatientTruth p = truth.patient(episode.id());
-            if (p.heldOut()) {
+            if (validationFraction > 0 ? validation.contains(episode.id()) : p.heldOut()) {
                 HccCase pre = HccCases.find(data, cohort, episode.id());
                 heldOut.add(new TrainingCase(pre, HccCases.givenProtocol(data, episode),
                         Nifti.read(cohort.resolve(p.postCt())), Nifti.readMask(cohort.resolve(p.postMask())),
@@ -151,7 +166,7 @@ public final class MewmExperiment {
         WorldModelBundle bundle = reuse != null
                 ? WorldModelBundle.of(Files.readAllBytes(Path.of(reuse)), SurvivalScorer.fit(training),
                         Map.of("cropSize", Integer.toString(crop), "dynamics", "reused from " + reuse))
-                : WorldModelTrainer.train(training, WorldModelTrainingConfig.defaults(crop, epochs, seed), log);
+                : WorldModelTrainer.train(training, trainingConfig(crop, epochs, seed), log);
         timings.put("training", seconds(t));
         bundle.save(out.resolve("bundle"));
         log.accept("world model " + bundle.id() + " saved to " + out.resolve("bundle"));
@@ -200,12 +215,24 @@ public final class MewmExperiment {
             choices.values().forEach(row -> csv.append(String.join(",", row)).append('\n'));
             Files.writeString(out.resolve("choices.csv"), csv, StandardCharsets.UTF_8);
         }
-        String setup = String.format(Locale.ROOT, "Setup: %d synthetic patients (seed %d), %d^3 crops, %d training"
+        String setup = (validationFraction > 0 ? "VALIDATION (patients not held out; not for reporting). " : "")
+                + String.format(Locale.ROOT, "Setup: %d synthetic patients (seed %d), %d^3 crops, %d training"
                 + " cases, %d held out; dynamics %d epochs; K = %d simulations per protocol; all %d valid protocols"
                 + " ranked; world model %s; scorer C-index on training %.3f.", patients, seed, crop, training.size(),
                 heldOut.size(), epochs, k, ProtocolSpace.VALID_COUNT, bundle.id().substring(0, 12),
                 bundle.scorer().concordance());
         return new Result(setup, simulation, selection, timings);
+    }
+
+    /**
+     * The world model's training configuration: {@link WorldModelTrainingConfig#defaults}, with
+     * {@code -Dmewm.tumourCtWeight=W} overriding the tumour weight of the CT error (for validation runs).
+     */
+    static WorldModelTrainingConfig trainingConfig(int crop, int epochs, long seed) {
+        WorldModelTrainingConfig defaults = WorldModelTrainingConfig.defaults(crop, epochs, seed);
+        String weight = System.getProperty("mewm.tumourCtWeight");
+        return weight == null ? defaults : new WorldModelTrainingConfig(defaults.architecture(),
+                defaults.dynamics().withTumourCtWeight(Double.parseDouble(weight)));
     }
 
     private static String seconds(long start) {
