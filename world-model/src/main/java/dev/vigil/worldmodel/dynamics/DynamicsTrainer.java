@@ -151,6 +151,12 @@ public final class DynamicsTrainer {
                 NDArray kl = mu.square().add(logVar.exp()).sub(logVar).sub(1f).mul(0.5f).sum(new int[] {1}).mean();
                 NDArray total = ct.mul((float) config.ctWeight()).add(bce).add(dice.mul((float) config.diceWeight()))
                         .add(kl.mul((float) config.klWeight()));
+                if (config.interactionDecay() > 0) {
+                    // Columns after [protocol, noise] of cond.w [embedding, width] are the product weights.
+                    int first = ProtocolVocabulary.TERMS.size() + architecture.noiseDim();
+                    NDArray products = parameters.get("cond.w").get(":, " + first + ":");
+                    total = total.add(products.square().sum().mul((float) config.interactionDecay()));
+                }
                 collector.backward(total);
                 NDArray[] terms = {total, ct, bce, dice, kl};
                 for (int k = 0; k < terms.length; k++) {

@@ -7,6 +7,7 @@ import dev.vigil.ingestion.fhir.BulkNdjsonSource;
 import dev.vigil.ingestion.pipeline.IngestionPipeline;
 import dev.vigil.ingestion.report.IssueRecorder;
 import dev.vigil.ingestion.units.UnitConverter;
+import dev.vigil.worldmodel.dynamics.TrainingConfig;
 import dev.vigil.worldmodel.onnx.ExecutionProviderChoice;
 import dev.vigil.worldmodel.onnx.OrtThread;
 import dev.vigil.worldmodel.planner.HccCase;
@@ -226,13 +227,21 @@ public final class MewmExperiment {
 
     /**
      * The world model's training configuration: {@link WorldModelTrainingConfig#defaults}, with
-     * {@code -Dmewm.tumourCtWeight=W} overriding the tumour weight of the CT error (for validation runs).
+     * {@code -Dmewm.tumourCtWeight=W} and {@code -Dmewm.interactionDecay=D} overriding the tumour weight of the
+     * CT error and the interaction ridge (for validation runs).
      */
     static WorldModelTrainingConfig trainingConfig(int crop, int epochs, long seed) {
         WorldModelTrainingConfig defaults = WorldModelTrainingConfig.defaults(crop, epochs, seed);
+        TrainingConfig dynamics = defaults.dynamics();
         String weight = System.getProperty("mewm.tumourCtWeight");
-        return weight == null ? defaults : new WorldModelTrainingConfig(defaults.architecture(),
-                defaults.dynamics().withTumourCtWeight(Double.parseDouble(weight)));
+        if (weight != null) {
+            dynamics = dynamics.withTumourCtWeight(Double.parseDouble(weight));
+        }
+        String decay = System.getProperty("mewm.interactionDecay");
+        if (decay != null) {
+            dynamics = dynamics.withInteractionDecay(Double.parseDouble(decay));
+        }
+        return new WorldModelTrainingConfig(defaults.architecture(), dynamics);
     }
 
     private static String seconds(long start) {
