@@ -58,7 +58,8 @@ public final class DynamicsOnnxExporter {
         }
         h = ctx.operation(ONNXOperators.ADD, refs(h, conv(ctx, depth(ctx, mask, s), w, "depth", 1, 0)), "h");
 
-        // Conditioning: e = ReLU(W [protocol, noise, protocol x phenotype] + b); FiLM h' = ReLU(h * (1 + gamma) + beta).
+        // Conditioning: e = ReLU(W [protocol, noise, protocol x phenotype] + b);
+        // FiLM h' = ReLU(h * (1 + gamma) + beta).
         ONNXNode cond = conditioning(ctx, protocol, noise, phenotype(ctx, pre, mask, a.size()));
         ONNXNode e = relu(gemm(ctx, cond, w, "cond"));
         ONNXInitializer filmShape = ctx.array("film_shape", new long[] {-1, a.channels(), 1, 1, 1});

@@ -231,7 +231,9 @@ public final class MewmExperiment {
      * CT error and the interaction ridge (for validation runs).
      */
     static WorldModelTrainingConfig trainingConfig(int crop, int epochs, long seed) {
-        WorldModelTrainingConfig defaults = WorldModelTrainingConfig.defaults(crop, epochs, seed);
+        // -Dmewm.trainingSeed=S trains the dynamics model with another seed on the same cohort (seed-to-seed spread).
+        long trainingSeed = Long.getLong("mewm.trainingSeed", seed);
+        WorldModelTrainingConfig defaults = WorldModelTrainingConfig.defaults(crop, epochs, trainingSeed);
         TrainingConfig dynamics = defaults.dynamics();
         String weight = System.getProperty("mewm.tumourCtWeight");
         if (weight != null) {

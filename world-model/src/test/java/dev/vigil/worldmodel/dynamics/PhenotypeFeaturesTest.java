@@ -43,7 +43,7 @@ class PhenotypeFeaturesTest {
     void maskedMeansMatchTheHandComputedValues() {
         float[][] patient = patient();
         try (NDManager manager = DjlRuntime.engine().newBaseManager()) {
-            float[] phi = network(manager).phenotype(volume(manager, patient[0]), volume(manager, patient[1]))
+            float[] phi = network().phenotype(volume(manager, patient[0]), volume(manager, patient[1]))
                     .toFloatArray();
             // sigmoid(30 (0.9 - 0.28333)) = 1 - 9.3e-9 and sigmoid(30 (0 - 0.28333)) = sigmoid(-8.5) = 2.035e-4.
             double low = 1 / (1 + Math.exp(8.5));
@@ -68,7 +68,7 @@ class PhenotypeFeaturesTest {
     void anEmptyMaskGivesFiniteFeatures() {
         float[] pre = patient()[0];
         try (NDManager manager = DjlRuntime.engine().newBaseManager()) {
-            float[] phi = network(manager).phenotype(volume(manager, pre), volume(manager, new float[VOXELS]))
+            float[] phi = network().phenotype(volume(manager, pre), volume(manager, new float[VOXELS]))
                     .toFloatArray();
             // Raw features 0 (the "+ 1" voxel keeps the ratios finite), so each is -centre / scale.
             assertThat((double) phi[0]).isCloseTo(-0.68 / 0.3, within(1e-6));
@@ -86,7 +86,7 @@ class PhenotypeFeaturesTest {
             NDArray noise = manager.create(new float[] {0.5f, -1f, 2f, 3f}, new Shape(2, 2));
             // One patient (batch 1) shared by both rows, as at planning time.
             NDArray phenotype = manager.create(new float[] {0.7f, 0.25f, 0.4f}, new Shape(1, 3));
-            NDArray cond = network(manager).conditioning(protocols, noise, phenotype);
+            NDArray cond = network().conditioning(protocols, noise, phenotype);
             assertThat(cond.getShape()).isEqualTo(new Shape(2, DynamicsNetwork.conditioningWidth(TINY)));
             assertThat(DynamicsNetwork.conditioningWidth(TINY)).isEqualTo(14 + 2 + 42);
             float[] values = cond.toFloatArray();
@@ -114,7 +114,7 @@ class PhenotypeFeaturesTest {
         }
     }
 
-    private static DynamicsNetwork network(NDManager manager) {
+    private static DynamicsNetwork network() {
         return new DynamicsNetwork(TINY, new HashMap<>());
     }
 
