@@ -35,8 +35,11 @@ public final class DynamicsModelFiles {
     public static final String PARAMETERS = "dynamics.params";
     /** Manifest file name. */
     public static final String MANIFEST = "dynamics-manifest.json";
-    /** Manifest format identifier. */
-    public static final String FORMAT = "vigil-dynamics/1";
+    /**
+     * Manifest format identifier. Version 2: the conditioning layer also reads protocol x phenotype products
+     * (wider {@code cond.w}) and the training config has {@code tumourCtWeight}; version 1 files are refused.
+     */
+    public static final String FORMAT = "vigil-dynamics/2";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -15,7 +15,8 @@ import java.util.Map;
  * operand, so intermediate results belong to the data's (per-batch) manager.
  *
  * <p>Encoder (protocol-independent, once per patient): [pre, mask] -> stride^3 patch conv -> ReLU -> two
- * 3^3 convs with ReLU -> h on the latent grid. Decoder: e = ReLU(W [protocol, noise]); FiLM
+ * 3^3 convs with ReLU -> h on the latent grid. Phenotype: fixed masked means of the pre CT inside the tumour
+ * (see {@link #phenotype}). Decoder: e = ReLU(W [protocol, noise, protocol x phenotype]); FiLM
  * h' = ReLU(h * (1 + gamma(e)) + beta(e)); 1^3 conv + ReLU; 1^3 conv head -> (delta CT, mask logit) on the
  * grid; post CT = clip(pre + repeated delta, 0, 1); post-mask logit = repeated logit + maskGain * (2 mask - 1),
  * where "repeated" is nearest-neighbour upsampling by the stride.
@@ -32,6 +33,31 @@ final class DynamicsNetwork {
     static final int[] DEPTH_DILATIONS = {1, 2, 4};
     /** Channels of {@link #depth}: the pooled mask and one box mean per dilation. */
     static final int DEPTH_CHANNELS = 1 + DEPTH_DILATIONS.length;
+
+    /**
+     * Windowed intensity that separates viable tumour from necrosis: 27.5 HU in the liver window (-15..135 HU
+     * to 0..1), midway between necrosis (about 15 HU) and viable tumour (40 HU and up); the survival scorer's
+     * viable-volume threshold.
+     */
+    static final float VIABLE_THRESHOLD = (27.5f + 15f) / 150f;
+    /** Slope of the soft viable indicator sigmoid(k (pre - threshold)): 1 / k = 1/30 of the window = 5 HU. */
+    static final float VIABLE_SHARPNESS = 30f;
+    /**
+     * Centres of the raw phenotype features (viable intensity, viable share, tumour share of the crop): the
+     * middle of their range in the liver window (viable tumour 40..135 HU is 0.37..1; necrosis up to half the
+     * tumour; tumours fill a few to 20 % of a crop). Centring and scaling make the protocol x phenotype
+     * products nearly uncorrelated with the protocol terms, so the interaction is learnt, not just the level.
+     */
+    static final float[] PHENOTYPE_CENTRE = {0.68f, 0.85f, 0.1f};
+    /** Half-ranges of the raw phenotype features: (raw - centre) / scale is about -1..1. */
+    static final float[] PHENOTYPE_SCALE = {0.3f, 0.15f, 0.1f};
+    /** Phenotype features per patient: viable intensity, viable share, scaled tumour share. */
+    static final int PHENOTYPE_FEATURES = 3;
+    /** Width of the conditioning input: protocol, noise and protocol x phenotype products. */
+    static int conditioningWidth(DynamicsArchitecture architecture) {
+        int terms = ProtocolVocabulary.TERMS.size();
+        return terms + architecture.noiseDim() + terms * PHENOTYPE_FEATURES;
+    }
 
     private final DynamicsArchitecture architecture;
     private final Map<String, NDArray> p;
@@ -78,13 +104,54 @@ final class DynamicsNetwork {
     }
 
     /**
+     * Tumour phenotype [N, 3] of pre [N, 1, S, S, S] and mask [N, 1, S, S, S], fixed (not learned), so that the
+     * conditioning sees it directly: with a soft viable indicator a = sigmoid(k (pre - threshold)),
+     * <ol>
+     *   <li>viable intensity sum(mask a pre) / (sum(mask a) + 1): the arterial enhancement of the viable tumour;
+     *   <li>viable share sum(mask a) / (sum(mask) + 1): one minus the necrotic share;
+     *   <li>tumour share of the crop, sum(mask) / S^3: a size proxy,
+     * </ol>
+     * each centred and scaled, (raw - {@link #PHENOTYPE_CENTRE}) / {@link #PHENOTYPE_SCALE}.
+     * The "+ 1" (one voxel) keeps an empty mask finite. Without these inputs the FiLM parameters depended only on
+     * the protocol and the trained model learnt per-drug effects and no drug x phenotype interaction.
+     */
+    NDArray phenotype(NDArray pre, NDArray mask) {
+        int[] spatial = {1, 2, 3, 4};
+        long n = pre.getShape().get(0);
+        NDArray viable = mask.mul(Activation.sigmoid(pre.sub(VIABLE_THRESHOLD).mul(VIABLE_SHARPNESS)));
+        NDArray tumourSum = mask.sum(spatial).reshape(n, 1);
+        NDArray viableSum = viable.sum(spatial).reshape(n, 1);
+        NDArray intensitySum = viable.mul(pre).sum(spatial).reshape(n, 1);
+        int size = architecture.size();
+        NDArray raw = NDArrays.concat(new NDList(intensitySum.div(viableSum.add(1f)), viableSum.div(tumourSum.add(1f)),
+                tumourSum.div((float) size * size * size)), 1);
+        NDArray centre = pre.getManager().create(PHENOTYPE_CENTRE, new Shape(1, PHENOTYPE_FEATURES));
+        NDArray scale = pre.getManager().create(PHENOTYPE_SCALE, new Shape(1, PHENOTYPE_FEATURES));
+        return raw.sub(centre).div(scale);
+    }
+
+    /**
+     * The conditioning input [B, 14 + Z + 14 x 3]: protocol, noise and every protocol term times every
+     * phenotype feature (phenotype batch B, or 1 to share one patient across all rows). Lipiodol is in every
+     * protocol, so its products carry the phenotype's main effect.
+     */
+    NDArray conditioning(NDArray protocol, NDArray noise, NDArray phenotype) {
+        long batch = protocol.getShape().get(0);
+        int terms = ProtocolVocabulary.TERMS.size();
+        NDArray products = protocol.reshape(batch, terms, 1)
+                .mul(phenotype.reshape(phenotype.getShape().get(0), 1, PHENOTYPE_FEATURES))
+                .reshape(batch, (long) terms * PHENOTYPE_FEATURES);
+        return NDArrays.concat(new NDList(protocol, noise, products), 1);
+    }
+
+    /**
      * Post CT [B, 1, S, S, S] and post-mask logits [B, 1, S, S, S] from latent features h (batch B, or 1 to
      * share one patient across all B protocols), pre and mask (batch like h), protocol [B, 14], noise [B, Z].
      */
     NDList decode(NDArray h, NDArray pre, NDArray mask, NDArray protocol, NDArray noise) {
         long batch = protocol.getShape().get(0);
         int c = architecture.channels();
-        NDArray cond = NDArrays.concat(new NDList(protocol, noise), 1);
+        NDArray cond = conditioning(protocol, noise, phenotype(pre, mask));
         NDArray e = Activation.relu(linear(cond, "cond"));
         NDArray gamma = linear(e, "gamma").reshape(batch, c, 1, 1, 1);
         NDArray beta = linear(e, "beta").reshape(batch, c, 1, 1, 1);

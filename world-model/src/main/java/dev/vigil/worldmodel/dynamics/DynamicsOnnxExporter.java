@@ -58,8 +58,9 @@ public final class DynamicsOnnxExporter {
         }
         h = ctx.operation(ONNXOperators.ADD, refs(h, conv(ctx, depth(ctx, mask, s), w, "depth", 1, 0)), "h");
 
-        // Conditioning: e = ReLU(W [protocol, noise] + b); FiLM h' = ReLU(h * (1 + gamma) + beta).
-        ONNXNode cond = ctx.operation(ONNXOperators.CONCAT, refs(protocol, noise), "cond_in", Map.of("axis", 1));
+        // Conditioning: e = ReLU(W [protocol, noise, protocol x phenotype] + b);
+        // FiLM h' = ReLU(h * (1 + gamma) + beta).
+        ONNXNode cond = conditioning(ctx, protocol, noise, phenotype(ctx, pre, mask, a.size()));
         ONNXNode e = relu(gemm(ctx, cond, w, "cond"));
         ONNXInitializer filmShape = ctx.array("film_shape", new long[] {-1, a.channels(), 1, 1, 1});
         ONNXNode gamma = ctx.operation(OnnxOperator.RESHAPE, refs(gemm(ctx, e, w, "gamma"), filmShape), "gamma5");
@@ -146,6 +147,61 @@ public final class DynamicsOnnxExporter {
                     "dilations", new int[] {d, d, d})));
         }
         return ctx.operation(ONNXOperators.CONCAT, channels, "depth", Map.of("axis", 1));
+    }
+
+    /**
+     * DynamicsNetwork.phenotype, [N, 3]: viable intensity, viable share, scaled tumour share. The sums over the
+     * volume are products with a column of ones ([N, S^3] x [S^3, 1]), which needs no ReduceSum.
+     */
+    private static ONNXNode phenotype(ONNXContext ctx, ONNXRef<?> pre, ONNXRef<?> mask, int size) {
+        long voxels = (long) size * size * size;
+        ONNXNode above = ctx.operation(ONNXOperators.SUB, refs(pre, ctx.constant("viable_threshold",
+                DynamicsNetwork.VIABLE_THRESHOLD)), "pheno_centred");
+        above = ctx.operation(ONNXOperators.MUL, refs(above, ctx.constant("viable_sharpness",
+                DynamicsNetwork.VIABLE_SHARPNESS)), "pheno_scaled");
+        above = ctx.operation(OnnxOperator.SIGMOID, refs(above), "pheno_above");
+        ONNXNode viable = ctx.operation(ONNXOperators.MUL, refs(mask, above), "pheno_viable");
+        ONNXNode intensity = ctx.operation(ONNXOperators.MUL, refs(viable, pre), "pheno_intensity");
+        float[] onesValues = new float[(int) voxels];
+        Arrays.fill(onesValues, 1f);
+        ONNXInitializer ones = initializer(ctx, "pheno_ones", onesValues, new long[] {voxels, 1});
+        ONNXInitializer rows = ctx.array("pheno_rows", new long[] {-1, voxels});
+        ONNXNode tumourSum = voxelSum(ctx, mask, rows, ones, "pheno_tumour_sum");
+        ONNXNode viableSum = voxelSum(ctx, viable, rows, ones, "pheno_viable_sum");
+        ONNXNode intensitySum = voxelSum(ctx, intensity, rows, ones, "pheno_intensity_sum");
+        ONNXNode meanIntensity = ctx.operation(ONNXOperators.DIV, refs(intensitySum, ctx.operation(ONNXOperators.ADD,
+                refs(viableSum, ctx.constant("pheno_one_a", 1f)), "pheno_viable_sum1")), "pheno_viable_intensity");
+        ONNXNode viableShare = ctx.operation(ONNXOperators.DIV, refs(viableSum, ctx.operation(ONNXOperators.ADD,
+                refs(tumourSum, ctx.constant("pheno_one_b", 1f)), "pheno_tumour_sum1")), "pheno_viable_share");
+        ONNXNode tumourShare = ctx.operation(ONNXOperators.DIV, refs(tumourSum, ctx.constant("pheno_voxels",
+                (float) size * size * size)), "pheno_tumour_share");
+        ONNXNode raw = ctx.operation(ONNXOperators.CONCAT, refs(meanIntensity, viableShare, tumourShare),
+                "phenotype_raw", Map.of("axis", 1));
+        long[] row = {1, DynamicsNetwork.PHENOTYPE_FEATURES};
+        ONNXNode centred = ctx.operation(ONNXOperators.SUB, refs(raw, initializer(ctx, "pheno_centre",
+                DynamicsNetwork.PHENOTYPE_CENTRE, row)), "phenotype_centred");
+        return ctx.operation(ONNXOperators.DIV, refs(centred, initializer(ctx, "pheno_scale",
+                DynamicsNetwork.PHENOTYPE_SCALE, row)), "phenotype");
+    }
+
+    /** Sum over the voxels of x [N, 1, S, S, S] as [N, 1]. */
+    private static ONNXNode voxelSum(ONNXContext ctx, ONNXRef<?> x, ONNXInitializer rows, ONNXInitializer ones,
+            String name) {
+        return ctx.operation(OnnxOperator.MATMUL, refs(reshape(ctx, x, rows, name + "_rows"), ones), name);
+    }
+
+    /** DynamicsNetwork.conditioning: [protocol, noise, protocol x phenotype], [B, 14 + Z + 42]. */
+    private static ONNXNode conditioning(ONNXContext ctx, ONNXRef<?> protocol, ONNXRef<?> noise, ONNXNode phenotype) {
+        int terms = WorldModelContract.PROTOCOL_WIDTH;
+        int features = DynamicsNetwork.PHENOTYPE_FEATURES;
+        ONNXNode column = reshape(ctx, protocol, ctx.array("cond_protocol_shape", new long[] {-1, terms, 1}),
+                "cond_protocol_column");
+        ONNXNode row = reshape(ctx, phenotype, ctx.array("cond_phenotype_shape", new long[] {-1, 1, features}),
+                "cond_phenotype_row");
+        ONNXNode products = ctx.operation(ONNXOperators.MUL, refs(column, row), "cond_outer");
+        products = reshape(ctx, products, ctx.array("cond_products_shape", new long[] {-1, (long) terms * features}),
+                "cond_products");
+        return ctx.operation(ONNXOperators.CONCAT, refs(protocol, noise, products), "cond_in", Map.of("axis", 1));
     }
 
     /** [B, 1, L, L, L] -> x repeated -> viewed as [B, 1, L, 1, L, 1, S] for the broadcast add. */

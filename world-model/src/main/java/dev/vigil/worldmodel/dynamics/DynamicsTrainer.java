@@ -134,7 +134,12 @@ public final class DynamicsTrainer {
                 NDArray noise = epsArray.mul(logVar.mul(0.5f).exp()).add(mu);
                 NDArray h = network.encode(preArray, maskArray);
                 NDList out = network.decode(h, preArray, maskArray, protocolArray, noise);
-                NDArray ct = out.get(0).sub(postArray).square().mean();
+                NDArray squared = out.get(0).sub(postArray).square();
+                if (config.tumourCtWeight() > 0) {
+                    NDArray region = maskArray.maximum(postMaskArray).mul((float) config.tumourCtWeight()).add(1f);
+                    squared = squared.mul(region);
+                }
+                NDArray ct = squared.mean();
                 NDArray logit = out.get(1);
                 NDArray bce = logit.maximum(0f).sub(logit.mul(postMaskArray))
                         .add(logit.abs().neg().exp().add(1f).log()).mean();
@@ -146,6 +151,12 @@ public final class DynamicsTrainer {
                 NDArray kl = mu.square().add(logVar.exp()).sub(logVar).sub(1f).mul(0.5f).sum(new int[] {1}).mean();
                 NDArray total = ct.mul((float) config.ctWeight()).add(bce).add(dice.mul((float) config.diceWeight()))
                         .add(kl.mul((float) config.klWeight()));
+                if (config.interactionDecay() > 0) {
+                    // Columns after [protocol, noise] of cond.w [embedding, width] are the product weights.
+                    int first = ProtocolVocabulary.TERMS.size() + architecture.noiseDim();
+                    NDArray products = parameters.get("cond.w").get(":, " + first + ":");
+                    total = total.add(products.square().sum().mul((float) config.interactionDecay()));
+                }
                 collector.backward(total);
                 NDArray[] terms = {total, ct, bce, dice, kl};
                 for (int k = 0; k < terms.length; k++) {

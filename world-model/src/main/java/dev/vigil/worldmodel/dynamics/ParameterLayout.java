@@ -23,7 +23,7 @@ final class ParameterLayout {
         int c = a.channels();
         int e = a.embedding();
         int s = a.stride();
-        int cond = ProtocolVocabulary.TERMS.size() + a.noiseDim();
+        int cond = DynamicsNetwork.conditioningWidth(a);
         List<Spec> specs = new ArrayList<>();
         weightAndBias(specs, "enc0", new long[] {c, 2, s, s, s}, 2 * s * s * s, 1f);
         weightAndBias(specs, "enc1", new long[] {c, c, 3, 3, 3}, c * 27, 1f);

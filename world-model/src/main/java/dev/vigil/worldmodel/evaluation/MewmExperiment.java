@@ -7,6 +7,7 @@ import dev.vigil.ingestion.fhir.BulkNdjsonSource;
 import dev.vigil.ingestion.pipeline.IngestionPipeline;
 import dev.vigil.ingestion.report.IssueRecorder;
 import dev.vigil.ingestion.units.UnitConverter;
+import dev.vigil.worldmodel.dynamics.TrainingConfig;
 import dev.vigil.worldmodel.onnx.ExecutionProviderChoice;
 import dev.vigil.worldmodel.onnx.OrtThread;
 import dev.vigil.worldmodel.planner.HccCase;
@@ -125,9 +126,24 @@ public final class MewmExperiment {
         log.accept("ingested " + data.episodes().size() + " episodes, " + issues.issues().size() + " issues");
         GroundTruth truth = GroundTruth.load(cohort.resolve(HccCohortGenerator.GROUND_TRUTH));
 
+        // -Dmewm.validationFraction=F: choose settings without looking at the held-out patients. A seeded share F
+        // of the patients NOT held out becomes the evaluation set, the rest trains; held-out patients are unused.
+        double validationFraction = Double.parseDouble(System.getProperty("mewm.validationFraction", "0"));
+        java.util.Set<String> validation = new java.util.HashSet<>();
+        if (validationFraction > 0) {
+            java.util.Random pick = new java.util.Random(seed ^ 0x5eed_7a11L);
+            for (Episode episode : data.episodes()) {
+                if (!truth.patient(episode.id()).heldOut() && pick.nextDouble() < validationFraction) {
+                    validation.add(episode.id());
+                }
+            }
+            log.accept("VALIDATION RUN: " + validation.size() + " patients not held out are evaluated instead of the"
+                    + " held-out ones (-Dmewm.validationFraction=" + validationFraction + ")");
+        }
         List<TrainingCase> training = new ArrayList<>();
         for (TrainingCase c : HccCases.trainingCases(data, cohort)) {
-            if (!truth.patient(c.pre().patientId()).heldOut()) {
+            String id = c.pre().patientId();
+            if (!truth.patient(id).heldOut() && !validation.contains(id)) {
                 training.add(c);
             }
         }
@@ -135,7 +151,7 @@ public final class MewmExperiment {
         List<TrainingCase> heldOut = new ArrayList<>();
         for (Episode episode : data.episodes()) {
             GroundTruth.PatientTruth p = truth.patient(episode.id());
-            if (p.heldOut()) {
+            if (validationFraction > 0 ? validation.contains(episode.id()) : p.heldOut()) {
                 HccCase pre = HccCases.find(data, cohort, episode.id());
                 heldOut.add(new TrainingCase(pre, HccCases.givenProtocol(data, episode),
                         Nifti.read(cohort.resolve(p.postCt())), Nifti.readMask(cohort.resolve(p.postMask())),
@@ -151,7 +167,7 @@ public final class MewmExperiment {
         WorldModelBundle bundle = reuse != null
                 ? WorldModelBundle.of(Files.readAllBytes(Path.of(reuse)), SurvivalScorer.fit(training),
                         Map.of("cropSize", Integer.toString(crop), "dynamics", "reused from " + reuse))
-                : WorldModelTrainer.train(training, WorldModelTrainingConfig.defaults(crop, epochs, seed), log);
+                : WorldModelTrainer.train(training, trainingConfig(crop, epochs, seed), log);
         timings.put("training", seconds(t));
         bundle.save(out.resolve("bundle"));
         log.accept("world model " + bundle.id() + " saved to " + out.resolve("bundle"));
@@ -200,12 +216,34 @@ public final class MewmExperiment {
             choices.values().forEach(row -> csv.append(String.join(",", row)).append('\n'));
             Files.writeString(out.resolve("choices.csv"), csv, StandardCharsets.UTF_8);
         }
-        String setup = String.format(Locale.ROOT, "Setup: %d synthetic patients (seed %d), %d^3 crops, %d training"
+        String setup = (validationFraction > 0 ? "VALIDATION (patients not held out; not for reporting). " : "")
+                + String.format(Locale.ROOT, "Setup: %d synthetic patients (seed %d), %d^3 crops, %d training"
                 + " cases, %d held out; dynamics %d epochs; K = %d simulations per protocol; all %d valid protocols"
                 + " ranked; world model %s; scorer C-index on training %.3f.", patients, seed, crop, training.size(),
                 heldOut.size(), epochs, k, ProtocolSpace.VALID_COUNT, bundle.id().substring(0, 12),
                 bundle.scorer().concordance());
         return new Result(setup, simulation, selection, timings);
+    }
+
+    /**
+     * The world model's training configuration: {@link WorldModelTrainingConfig#defaults}, with
+     * {@code -Dmewm.tumourCtWeight=W} and {@code -Dmewm.interactionDecay=D} overriding the tumour weight of the
+     * CT error and the interaction ridge (for validation runs).
+     */
+    static WorldModelTrainingConfig trainingConfig(int crop, int epochs, long seed) {
+        // -Dmewm.trainingSeed=S trains the dynamics model with another seed on the same cohort (seed-to-seed spread).
+        long trainingSeed = Long.getLong("mewm.trainingSeed", seed);
+        WorldModelTrainingConfig defaults = WorldModelTrainingConfig.defaults(crop, epochs, trainingSeed);
+        TrainingConfig dynamics = defaults.dynamics();
+        String weight = System.getProperty("mewm.tumourCtWeight");
+        if (weight != null) {
+            dynamics = dynamics.withTumourCtWeight(Double.parseDouble(weight));
+        }
+        String decay = System.getProperty("mewm.interactionDecay");
+        if (decay != null) {
+            dynamics = dynamics.withInteractionDecay(Double.parseDouble(decay));
+        }
+        return new WorldModelTrainingConfig(defaults.architecture(), dynamics);
     }
 
     private static String seconds(long start) {

@@ -27,7 +27,7 @@ public record WorldModelTrainingConfig(DynamicsArchitecture architecture, Traini
         int stride = Math.max(2, size / 16);
         return new WorldModelTrainingConfig(new DynamicsArchitecture(size, stride, 16, 32, 8),
                 new TrainingConfig(seed, epochs, d.batchSize(), d.learningRate(), d.ctWeight(), d.diceWeight(),
-                        d.klWeight()));
+                        d.klWeight(), d.tumourCtWeight(), d.interactionDecay()));
     }
 
     /** Canonical text of the configuration (hashed into the bundle manifest). */

@@ -49,6 +49,37 @@ class DynamicsTrainerTest {
     }
 
     @Test
+    void theInteractionRidgeShrinksOnlyTheProductWeightsOfTheConditioning() {
+        List<WorldModelSample> samples = SyntheticTumours.samples(8, 16, WorldModelBenchmark.mewmProtocols(), 5);
+        TrainingConfig plain = new TrainingConfig(1, 3, 4, 1e-2, 10, 1, 0.05);
+        TrainedDynamicsModel free = new DynamicsTrainer(TINY, plain).train(samples, TrainingListener.NONE);
+        TrainedDynamicsModel ridged = new DynamicsTrainer(TINY, plain.withInteractionDecay(0.1))
+                .train(samples, TrainingListener.NONE);
+        int first = ProtocolVocabulary.TERMS.size() + TINY.noiseDim();
+        double freeProducts = sumOfSquares(free.weights().get("cond.w"), first, Integer.MAX_VALUE);
+        double ridgedProducts = sumOfSquares(ridged.weights().get("cond.w"), first, Integer.MAX_VALUE);
+        double freeProtocol = sumOfSquares(free.weights().get("cond.w"), 0, first);
+        double ridgedProtocol = sumOfSquares(ridged.weights().get("cond.w"), 0, first);
+        assertThat(ridgedProducts).as("product weights with the ridge").isLessThan(0.8 * freeProducts);
+        assertThat(ridgedProtocol).as("protocol and noise weights are not penalised")
+                .isGreaterThan(0.8 * freeProtocol);
+        assertThatThrownBy(() -> plain.withInteractionDecay(-1)).hasMessageContaining("interactionDecay");
+    }
+
+    /** Sum of squares of columns [from, to) of a 2-D weight [rows, columns]. */
+    private static double sumOfSquares(NamedTensor weight, int from, int to) {
+        int columns = (int) weight.shape()[1];
+        double sum = 0;
+        for (int i = 0; i < weight.values().length; i++) {
+            int column = i % columns;
+            if (column >= from && column < to) {
+                sum += weight.values()[i] * weight.values()[i];
+            }
+        }
+        return sum;
+    }
+
+    @Test
     void savedFilesRoundTripWithAManifest() throws Exception {
         List<WorldModelSample> samples = SyntheticTumours.samples(4, 16, WorldModelBenchmark.mewmProtocols(), 6);
         TrainedDynamicsModel model = train(samples, 3, TrainingListener.NONE);

@@ -27,6 +27,8 @@ class ProtocolConditioningTest {
     static final float[] MEDIUM = ProtocolVocabulary.multiHot(List.of("epirubicin", "lipiodol", "gelatin_sponge"));
     static final float[] STRONG = ProtocolVocabulary.multiHot(
             List.of("epirubicin", "cisplatin", "lipiodol", "absolute_alcohol"));
+    static final float[] EPIRUBICIN = ProtocolVocabulary.multiHot(List.of("epirubicin", "lipiodol"));
+    static final float[] CISPLATIN = ProtocolVocabulary.multiHot(List.of("cisplatin", "lipiodol"));
     static final int DRAWS = 4;
 
     static TrainedDynamicsModel model;
@@ -74,6 +76,35 @@ class ProtocolConditioningTest {
         assertThat(meanVolume[1]).isGreaterThan(meanVolume[2]);
         // Not just ordered: the simulated change follows the true change in size.
         assertThat(meanVolume[2] / meanVolume[0]).isLessThan(0.7);
+    }
+
+    /**
+     * The drug x phenotype interaction (docs/world-model.md, "Conditioning"): in the truth, the platinum agent
+     * shrinks dim tumours more than the anthracycline and bright tumours less. The model must rank the two drugs
+     * the other way round on dim and bright held-out tumours, in the true direction.
+     */
+    @Test
+    void theBetterDrugClassDependsOnTheTumoursBrightnessLikeTheTruth() {
+        DjlDynamicsPredictor predictor = new DjlDynamicsPredictor(model.weights());
+        Random random = new Random(123);
+        for (double brightness : new double[] {0.57, 0.6, 0.8, 0.83}) {
+            SyntheticTumours.Patient patient = SyntheticTumours.patient(SIZE, random, brightness);
+            double anthracycline = meanTumourVoxels(predictor, patient, EPIRUBICIN);
+            double platinum = meanTumourVoxels(predictor, patient, CISPLATIN);
+            double trueAnthracycline = SyntheticTumours.expectedPostRadius(patient, EPIRUBICIN);
+            double truePlatinum = SyntheticTumours.expectedPostRadius(patient, CISPLATIN);
+            System.out.printf("brightness %.2f: simulated voxels epirubicin %.0f, cisplatin %.0f; true radius %.2f,"
+                    + " %.2f%n", brightness, anthracycline, platinum, trueAnthracycline, truePlatinum);
+            if (brightness < 0.7) {
+                assertThat(truePlatinum).isLessThan(trueAnthracycline);
+                assertThat(platinum).as("dim tumour %.2f: platinum beats the anthracycline", brightness)
+                        .isLessThan(anthracycline);
+            } else {
+                assertThat(trueAnthracycline).isLessThan(truePlatinum);
+                assertThat(anthracycline).as("bright tumour %.2f: the anthracycline beats platinum", brightness)
+                        .isLessThan(platinum);
+            }
+        }
     }
 
     @Test

@@ -7,7 +7,8 @@ import java.util.Random;
 /**
  * Test data with a known answer: spherical tumours in noisy [0, 1] crops whose true shrinkage depends on the
  * protocol (anthracycline, platinum, other drugs, particle and liquid embolics) and on the tumour's
- * brightness (a phenotype: brighter tumours respond more), with a little outcome noise.
+ * brightness (a phenotype: brighter tumours respond more, and the drug classes cross over: anthracyclines
+ * suit bright tumours, platinum agents dim ones), with a little outcome noise.
  */
 final class SyntheticTumours {
 
@@ -20,11 +21,15 @@ final class SyntheticTumours {
     record Patient(float[] pre, float[] mask, double cx, double cy, double cz, double radius, double brightness,
             float[] texture) {}
 
-    /** Protocol strength in [0, 0.9]: what fraction of the radius a fully responsive tumour loses. */
-    static double strength(float[] protocol) {
+    /**
+     * Protocol strength in [0, 0.9] for a tumour of relative brightness q in [0, 1]: what fraction of the radius a
+     * fully responsive tumour loses. Anthracyclines count 0.30 x (0.3 + 1.4 q), platinum agents
+     * 0.25 x (1.7 - 1.4 q): on the dimmest tumours platinum is the stronger class, on the brightest the weaker.
+     */
+    static double strength(float[] protocol, double q) {
         double s = 0.05 * protocol[ProtocolVocabulary.indexOf("lipiodol")];
-        s += 0.30 * max(protocol, "epirubicin", "idarubicin", "pirarubicin");
-        s += 0.25 * max(protocol, "oxaliplatin", "lobaplatin", "nedaplatin", "cisplatin");
+        s += 0.30 * (0.3 + 1.4 * q) * max(protocol, "epirubicin", "idarubicin", "pirarubicin");
+        s += 0.25 * (1.7 - 1.4 * q) * max(protocol, "oxaliplatin", "lobaplatin", "nedaplatin", "cisplatin");
         s += 0.10 * max(protocol, "raltitrexed", "mitomycin");
         s += 0.15 * max(protocol, "gelatin_sponge", "pva");
         s += 0.25 * max(protocol, "absolute_alcohol", "nbca");
@@ -32,21 +37,28 @@ final class SyntheticTumours {
     }
 
     /**
-     * True expected post radius: the radius shrinks by 0.6 x strength x response, where brighter tumours
-     * (0.55 -> 0.85) respond 0.6x -> 1.4x as much.
+     * True expected post radius: the radius shrinks by 0.6 x strength(q) x response, where brighter tumours
+     * (brightness 0.55 -> 0.85, q = 0 -> 1) respond 0.6x -> 1.4x as much.
      */
     static double expectedPostRadius(Patient patient, float[] protocol) {
-        double response = 0.6 + 0.8 * (patient.brightness() - 0.55) / 0.3;
-        return patient.radius() * (1 - Math.min(0.7, 0.6 * strength(protocol) * response));
+        double q = (patient.brightness() - 0.55) / 0.3;
+        double response = 0.6 + 0.8 * q;
+        return patient.radius() * (1 - Math.min(0.7, 0.6 * strength(protocol, q) * response));
     }
 
     static Patient patient(int size, Random random) {
+        return patient(size, random, Double.NaN);
+    }
+
+    /** A patient of the given brightness (NaN: drawn uniformly from 0.55..0.85 like every other patient). */
+    static Patient patient(int size, Random random, double fixedBrightness) {
         double c = size / 2.0;
         double cx = c + random.nextDouble() * 4 - 2;
         double cy = c + random.nextDouble() * 4 - 2;
         double cz = c + random.nextDouble() * 4 - 2;
         double radius = size * (0.2 + 0.08 * random.nextDouble());
-        double brightness = 0.55 + 0.3 * random.nextDouble();
+        double drawn = 0.55 + 0.3 * random.nextDouble();
+        double brightness = Double.isNaN(fixedBrightness) ? drawn : fixedBrightness;
         int voxels = size * size * size;
         float[] texture = new float[voxels];
         for (int i = 0; i < voxels; i++) {

@@ -39,7 +39,7 @@ class TacePlannerTest {
     static void train() throws IOException {
         cohort = SyntheticCohort.generate(dir.resolve("cohort"), 30, 31, CROP);
         training = HccCases.trainingCases(cohort.data(), cohort.dir());
-        bundle = WorldModelTrainer.train(training, WorldModelTrainingConfig.defaults(CROP, 3, 5), null);
+        bundle = WorldModelTrainer.train(training, WorldModelTrainingConfig.defaults(CROP, 6, 5), null);
         planner = new TacePlanner(bundle, new PlannerConfig(4, 9, ExecutionProviderChoice.CPU, 3, 0));
         patient = clean(training.get(0).pre());
     }
