@@ -113,8 +113,7 @@ public final class ContinuousCqlIcuExperiment {
         OodJudge judge = OodJudge.fit(data);
         CostModel constraint = CostModel.compile(CostRuleSets.resolve(CostRuleSets.OGSRL_SEPSIS), data.schema());
         CostModel bedside = CostModel.compile(RuleSets.sepsisBedside(), data.schema());
-        TrajectoryDataset heldOut = IcuSepsisExperiment.ingest(patients,
-                ContinuousIcuExperiment.HELD_OUT_SEED_OFFSET + seed);
+        TrajectoryDataset heldOut = ContinuousIcuExperiment.heldOutCohort(patients, seed);
         IcuOpe ope = IcuOpe.prepare(heldOut, CostModel.compile(CostRuleSets.resolve(CostRuleSets.OGSRL_SEPSIS),
                 heldOut.schema()), seed);
 

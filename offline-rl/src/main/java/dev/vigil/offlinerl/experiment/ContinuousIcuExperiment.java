@@ -76,6 +76,14 @@ public final class ContinuousIcuExperiment {
     public static final long HELD_OUT_SEED_OFFSET = 2_000_000;
 
     /**
+     * The logged cohort off-policy estimates are computed on: half as many patients as the training cohort (at least
+     * 2), generated with seed {@code HELD_OUT_SEED_OFFSET + seed}, so neither trained on nor rolled out.
+     */
+    static TrajectoryDataset heldOutCohort(int patients, long seed) throws IOException {
+        return IcuSepsisExperiment.ingest(Math.max(2, patients / 2), HELD_OUT_SEED_OFFSET + seed);
+    }
+
+    /**
      * The experiment's objective: OGSRL's SOFA reward and its two cost rules (budget 0.5), on the default config
      * with {@code iterations}.
      */
@@ -91,7 +99,7 @@ public final class ContinuousIcuExperiment {
         IcuSepsisExperiment.Schema schema = IcuSepsisExperiment.Schema.of(data);
         CostModel constraint = CostModel.compile(CostRuleSets.resolve(CostRuleSets.OGSRL_SEPSIS), data.schema());
         CostModel bedside = CostModel.compile(RuleSets.sepsisBedside(), data.schema());
-        TrajectoryDataset heldOut = IcuSepsisExperiment.ingest(patients, HELD_OUT_SEED_OFFSET + seed);
+        TrajectoryDataset heldOut = heldOutCohort(patients, seed);
         IcuOpe ope = IcuOpe.prepare(heldOut, CostModel.compile(CostRuleSets.resolve(CostRuleSets.OGSRL_SEPSIS),
                 heldOut.schema()), seed);
         TrueValueEvaluator evaluator = new TrueValueEvaluator();
@@ -99,7 +107,14 @@ public final class ContinuousIcuExperiment {
 
         for (ModelBasedOptimizer.Variant variant : ModelBasedOptimizer.Variant.values()) {
             long t0 = System.nanoTime();
-            GaussianPolicy policy = new ModelBasedOptimizer(variant).train(data, config, TrainingListener.NONE,
+            // Progress on stderr every 25 iterations: long runs on a shared machine need to be sized as they go.
+            TrainingListener progress = (iteration, metrics) -> {
+                if (iteration % 25 == 0) {
+                    System.err.printf(Locale.ROOT, "seed %d %s iteration %d, %.0f s%n", seed,
+                            variant.registryName(), iteration, (System.nanoTime() - t0) / 1e9);
+                }
+            };
+            GaussianPolicy policy = new ModelBasedOptimizer(variant).train(data, config, progress,
                     ModelBasedTrainer.Checkpointing.NONE, setup);
             double seconds = (System.nanoTime() - t0) / 1e9;
             double[] means = setup.dynamics.featureMeans();
