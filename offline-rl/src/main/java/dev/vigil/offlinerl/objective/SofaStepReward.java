@@ -91,6 +91,19 @@ public final class SofaStepReward {
                 .map(Variable::name).toList() + ". Use reward: outcome for data without it");
     }
 
+    /**
+     * The reward of each further bloc once an episode has ended at its last logged step: {@code -12.5} after a death
+     * in the window (the simulator's padding), else the last bloc's own step reward (the patient is taken to stay as
+     * last charted).
+     */
+    public double frozenReward(Episode episode, int horizon) {
+        double[][] s = ((ContinuousStates) episode.states()).values();
+        double[][] a = ((ContinuousActions) episode.actions()).values();
+        int last = episode.steps() - 1;
+        boolean died = episode.outcome() != null && episode.outcome().event();
+        return died && episode.steps() < horizon ? SepsisReward.WORST_STEP : step(s[last], a[last]);
+    }
+
     /** The SOFA-like score (0..24) of a state (dataset feature order) with an action's vasopressor dose running. */
     public int sofa(double[] state, double[] action) {
         double[] values = new double[SepsisFeature.COUNT];
@@ -115,6 +128,18 @@ public final class SofaStepReward {
      * @param deathReward terminal reward of a death
      */
     public double[] episodeRewards(Episode episode, int horizon, double survivalReward, double deathReward) {
+        return episodeRewards(episode, horizon, survivalReward, deathReward, true);
+    }
+
+    /**
+     * The rewards of every step, with or without the death padding.
+     *
+     * @param padDeath true: the bloc of a death in the window scores {@code -12.5 x (H - t)} (the logged episode,
+     *     as the simulator); false: it scores -12.5 once, for rollouts that charge the remainder as they go
+     *     ({@link #frozenReward})
+     */
+    public double[] episodeRewards(Episode episode, int horizon, double survivalReward, double deathReward,
+            boolean padDeath) {
         if (!(episode.states() instanceof ContinuousStates cs) || !(episode.actions() instanceof ContinuousActions ca)) {
             throw new IllegalArgumentException("Episode " + episode.id() + ": the SOFA reward needs continuous "
                     + "states and doses");
@@ -133,7 +158,7 @@ public final class SofaStepReward {
         int last = steps - 1;
         boolean died = episode.outcome() != null && episode.outcome().event();
         if (died && steps < horizon) {
-            r[last] = SepsisReward.deathPadding(horizon - last);
+            r[last] = padDeath ? SepsisReward.deathPadding(horizon - last) : SepsisReward.WORST_STEP;
         } else {
             r[last] = step(s[last], a[last]);
         }

@@ -24,8 +24,16 @@ public final class TrainingRewards {
     /** The accepted values of a {@code reward} field. */
     public static final List<String> CHOICES = List.of(AUTO, OUTCOME, SOFA);
 
-    /** What was used: {@code data}, {@value #OUTCOME} or {@value #SOFA}. */
-    public record Rewards(String source, List<double[]> perEpisode) {
+    /**
+     * @param source what was used: {@code data}, {@value #OUTCOME} or {@value #SOFA}
+     * @param perEpisode per episode, each logged step's reward (SOFA: a death in the window padded to the window's
+     *     end, as the simulator scores it)
+     * @param rollout the same for fixed-length model rollouts: SOFA without the death padding, whose role the frozen
+     *     remainder takes; else {@code perEpisode}
+     * @param frozen per episode, the reward of each rollout step left after reaching its last step
+     *     ({@link SofaStepReward#frozenReward}; 0 for outcome and data rewards)
+     */
+    public record Rewards(String source, List<double[]> perEpisode, List<double[]> rollout, double[] frozen) {
     }
 
     private TrainingRewards() {
@@ -62,16 +70,24 @@ public final class TrainingRewards {
     public static Rewards of(TrajectoryDataset data, String reward, double survivalReward, double deathReward) {
         String source = source(data, reward);
         List<double[]> out = new ArrayList<>(data.episodes().size());
+        double[] frozen = new double[data.episodes().size()];
         switch (source) {
             case "data" -> data.episodes().forEach(e -> out.add(e.rewards()));
             case SOFA -> {
                 SofaStepReward sofa = SofaStepReward.forSchema(data.schema());
                 int horizon = data.episodes().stream().mapToInt(Episode::steps).max().orElse(1);
-                data.episodes().forEach(e -> out.add(sofa.episodeRewards(e, horizon, survivalReward, deathReward)));
+                List<double[]> rollout = new ArrayList<>(data.episodes().size());
+                for (int i = 0; i < frozen.length; i++) {
+                    Episode e = data.episodes().get(i);
+                    out.add(sofa.episodeRewards(e, horizon, survivalReward, deathReward, true));
+                    rollout.add(sofa.episodeRewards(e, horizon, survivalReward, deathReward, false));
+                    frozen[i] = sofa.frozenReward(e, horizon);
+                }
+                return new Rewards(source, out, rollout, frozen);
             }
             default -> data.episodes().forEach(e -> out.add(outcome(e, survivalReward, deathReward)));
         }
-        return new Rewards(source, out);
+        return new Rewards(source, out, out, frozen);
     }
 
     /** Terminal outcome reward on the last step, 0 elsewhere (0 everywhere when the outcome is unknown). */

@@ -110,6 +110,15 @@ class SofaStepRewardTest {
         Episode late = episode("l", new double[][] {NORMAL, MILD, NORMAL}, actions, new Outcome(true, 30));
         assertThat(sofa.episodeRewards(late, 3, 1, -1)).containsExactly(-6.0, -3.0, -4.0 - 1);
 
+        // For fixed-length rollouts: the death bloc scores -12.5 once, each frozen step after it -12.5.
+        assertThat(sofa.episodeRewards(dead, 5, 1, -1, false)).containsExactly(-6.0, -12.5, -12.5 - 1);
+        assertThat(sofa.frozenReward(dead, 5)).isEqualTo(-12.5);
+        // A survivor stays as last charted: WORST with a 0.2 vasopressor dose, SOFA 24 -> -12.5; NORMAL -> -2.5.
+        assertThat(sofa.frozenReward(survivor, 5)).isEqualTo(-12.5);
+        Episode calm = episode("c", new double[][] {MILD, NORMAL}, new double[][] {{0, 0}, {0, 0}},
+                new Outcome(false, 90));
+        assertThat(sofa.frozenReward(calm, 2)).isEqualTo(-2.5);
+
         // Unknown outcome: no terminal reward.
         Episode unknown = episode("u", new double[][] {NORMAL, NORMAL}, new double[][] {{0, 0}, {0, 0}}, null);
         assertThat(sofa.episodeRewards(unknown, 2, 1, -1)).containsExactly(-2.5, -2.5);

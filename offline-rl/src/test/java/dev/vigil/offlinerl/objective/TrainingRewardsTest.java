@@ -35,6 +35,9 @@ class TrainingRewardsTest {
         // Window = longest episode = 3 blocs; the death at bloc 1 pads blocs 1 and 2.
         assertThat(r.perEpisode().get(0)).containsExactly(-6.0, -2.5, -2.5 + 1);
         assertThat(r.perEpisode().get(1)).containsExactly(-6.0, -12.5 * 2 - 1);
+        // Rollouts: no padding (the frozen remainder takes its place); frozen rewards -2.5 (NORMAL) and -12.5.
+        assertThat(r.rollout().get(1)).containsExactly(-6.0, -12.5 - 1);
+        assertThat(r.frozen()).containsExactly(-2.5, -12.5);
     }
 
     @Test
@@ -44,6 +47,8 @@ class TrainingRewardsTest {
         assertThat(r.source()).isEqualTo(TrainingRewards.OUTCOME);
         assertThat(r.perEpisode().get(0)).containsExactly(0, 0, 2);
         assertThat(r.perEpisode().get(1)).containsExactly(0, -3);
+        assertThat(r.rollout()).isSameAs(r.perEpisode());
+        assertThat(r.frozen()).containsExactly(0, 0);
     }
 
     @Test

@@ -175,7 +175,8 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
             PolicyScaling scaling = PolicyScaling.fromMinMax(dynamics.scaler().min(), dynamics.scaler().max(), s);
             TrainingRewards.Rewards trainingRewards = TrainingRewards.of(data, config.reward(),
                     config.survivalReward(), config.deathReward());
-            List<double[]> rewards = trainingRewards.perEpisode();
+            // Rollouts have a fixed length: rewards without the death padding, and the frozen remainder's reward.
+            List<double[]> rewards = trainingRewards.rollout();
             List<double[]> logged = null;
             CostModel costModel = null;
             String source = "none";
@@ -201,7 +202,7 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
             }
             NearestNeighbourModel model = NearestNeighbourModel.fit(episodes);
             NearestNeighbourEnvironment environment = new NearestNeighbourEnvironment(model, episodes, rewards,
-                    logged, costModel, scaling);
+                    trainingRewards.frozen(), logged, costModel, scaling);
             List<double[]> points = new ArrayList<>();
             double[][] initial = new double[episodes.size()][];
             for (int e = 0; e < episodes.size(); e++) {
