@@ -2,10 +2,10 @@ package dev.vigil.offlinerl.discretise;
 
 import dev.vigil.ingestion.dataset.Episode;
 import dev.vigil.ingestion.dataset.TrajectoryDataset;
+import dev.vigil.offlinerl.objective.CostRuleSets;
 import dev.vigil.safety.cost.CostModel;
 import dev.vigil.safety.cost.RuleSet;
 import dev.vigil.safety.cost.RuleSetRef;
-import dev.vigil.safety.cost.RuleSets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +34,8 @@ public record DerivedCosts(CostSource source, RuleSetRef ruleSet, List<double[]>
     }
 
     /**
-     * @param ruleSetId a shipped rule set id (e.g. {@code sepsis-bedside}) or {@link #NO_RULE_SET}
+     * @param ruleSetId a shipped rule set id (e.g. {@code sepsis-bedside}), {@code ogsrl-sepsis}, a subset
+     *     {@code <id>:<rule>,...} ({@link CostRuleSets}) or {@link #NO_RULE_SET}
      */
     public static DerivedCosts of(TrajectoryDataset data, String ruleSetId) {
         if (data.schema().hasCosts()) {
@@ -45,7 +46,7 @@ public record DerivedCosts(CostSource source, RuleSetRef ruleSet, List<double[]>
         if (NO_RULE_SET.equals(ruleSetId)) {
             return new DerivedCosts(CostSource.NONE, null, null, "cost derivation is off (costRuleSet = none)");
         }
-        return fromRuleSet(data, RuleSets.shipped(ruleSetId));
+        return fromRuleSet(data, CostRuleSets.resolve(ruleSetId));
     }
 
     /** Costs from {@code ruleSet}, or none when it does not fit the schema (the reason says why). */

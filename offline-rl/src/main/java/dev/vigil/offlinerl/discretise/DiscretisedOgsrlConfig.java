@@ -10,7 +10,8 @@ import dev.vigil.offlinerl.algo.tabular.OgsrlConfig;
  * @param clusters k of the k-means states, >= 1 (default 750, as the AI Clinician); only for continuous states
  * @param kmeansIterations the most Lloyd iterations, >= 1 (default 100)
  * @param costRuleSet the shipped rule set that computes costs when the data has none and its schema fits
- *     (default {@code sepsis-bedside}); {@code none} to train without costs
+ *     (default {@code sepsis-bedside}; {@code ogsrl-sepsis} for OGSRL's two rules, or {@code <id>:<rule>,...},
+ *     see {@code CostRuleSets}); {@code none} to train without costs
  * @param survivalReward terminal reward of a survivor when the data has no rewards, finite (default +1)
  * @param deathReward terminal reward of a death when the data has no rewards, finite (default -1)
  * @param seed seeds k-means++ (one {@link java.util.SplittableRandom})

@@ -14,6 +14,8 @@ import dev.vigil.offlinerl.algo.TrainingListener;
 import dev.vigil.offlinerl.algo.continuous.CqlContinuousConfig;
 import dev.vigil.offlinerl.algo.continuous.CqlLearner;
 import dev.vigil.offlinerl.algo.continuous.CqlPolicy;
+import dev.vigil.offlinerl.objective.CostRuleSets;
+import dev.vigil.offlinerl.objective.TrainingRewards;
 import dev.vigil.safety.cost.CostBudget;
 import dev.vigil.safety.cost.CostModel;
 import dev.vigil.safety.cost.RuleSets;
@@ -35,12 +37,13 @@ import java.util.function.ToDoubleFunction;
 /**
  * The paper's model-free baselines on the synthetic ICU sepsis cohort with true values: per seed, the cohort is
  * generated and ingested as in {@link IcuSepsisExperiment}, continuous CQL, CCQL and GCQL are trained on the logged
- * continuous doses (terminal outcome rewards +1 / -1, as {@code ogsrl} derives them), and each policy and the
+ * continuous doses with OGSRL's SOFA reward ({@code reward: sofa}), and each policy and the
  * simulated clinician are rolled out through the simulator's true dynamics ({@link TrueValueEvaluator}) on other
  * patients.
  *
- * <p>Measured per policy: true mean return, 90-day mortality, the sepsis-bedside cost per episode (the shipped
- * rule set on the simulated observation and chosen doses, as {@link IcuSepsisExperiment}), and the OOD rate: the
+ * <p>Measured per policy: true mean return, 90-day mortality, off-policy estimates of the same return on a held-out
+ * logged cohort ({@link IcuOpe}), the cost per episode under OGSRL's two rules (budget 0.5) and under sepsis-bedside
+ * (the rule sets on the simulated observation and chosen doses), and the OOD rate: the
  * share of decisions whose min-max-scaled (state, dose) a KDE guardian fitted on all logged pairs (OGSRL's sigma
  * 0.535, 5th percentile, the default cell approximation) calls out of distribution. Also the gradient steps per
  * second of each learner and of a plain DDPG step (alpha 0, no penalty samples) on the same data in the same run.
@@ -62,11 +65,12 @@ public final class ContinuousCqlIcuExperiment {
 
     /** One policy's figures in one seed. */
     public record MethodResult(String name, PolicyValue value, double oodRate, double meanCost, double withinBudget,
-            double meanFluid, double meanVasopressor, double stepsPerSecond, Map<String, Double> fit) {
+            double meanCostBedside, IcuOpe.Estimates ope, double meanFluid, double meanVasopressor,
+            double stepsPerSecond, Map<String, Double> fit) {
     }
 
     /** One seed. */
-    public record SeedResult(long seed, int patients, long steps, double ddpgStepsPerSecond,
+    public record SeedResult(long seed, int patients, long steps, double ddpgStepsPerSecond, double loggedReturn,
             List<MethodResult> methods) {
 
         MethodResult method(String name) {
@@ -83,7 +87,8 @@ public final class ContinuousCqlIcuExperiment {
             case "ddpg" -> CqlContinuousConfig.cql().withAlpha(0);
             default -> throw new IllegalArgumentException("unknown method " + method);
         };
-        return preset.withTraining(t.steps(), t.width(), t.learningRate(), t.learningRate(), t.tau()).withSeed(seed);
+        return preset.withTraining(t.steps(), t.width(), t.learningRate(), t.learningRate(), t.tau()).withSeed(seed)
+                .withReward(TrainingRewards.SOFA);
     }
 
     /**
@@ -106,7 +111,11 @@ public final class ContinuousCqlIcuExperiment {
         TrajectoryDataset data = IcuSepsisExperiment.ingest(patients, seed);
         IcuSepsisExperiment.Schema schema = IcuSepsisExperiment.Schema.of(data);
         OodJudge judge = OodJudge.fit(data);
-        CostModel costs = CostModel.compile(RuleSets.sepsisBedside(), data.schema());
+        CostModel constraint = CostModel.compile(CostRuleSets.resolve(CostRuleSets.OGSRL_SEPSIS), data.schema());
+        CostModel bedside = CostModel.compile(RuleSets.sepsisBedside(), data.schema());
+        TrajectoryDataset heldOut = ContinuousIcuExperiment.heldOutCohort(patients, seed);
+        IcuOpe ope = IcuOpe.prepare(heldOut, CostModel.compile(CostRuleSets.resolve(CostRuleSets.OGSRL_SEPSIS),
+                heldOut.schema()), seed);
 
         Training baseline = training.withSteps(Math.min(training.steps(), BASELINE_STEPS));
         CqlPolicy ddpg = new CqlLearner("ddpg").fit(data, config("ddpg", baseline, seed),
@@ -125,16 +134,23 @@ public final class ContinuousCqlIcuExperiment {
         TrueValueEvaluator evaluator = new TrueValueEvaluator();
         List<MethodResult> results = new ArrayList<>();
         for (Map.Entry<String, SepsisPolicy> p : policies.entrySet()) {
-            Recorder recorder = new Recorder(p.getValue(), schema, judge, costs);
+            Recorder recorder = new Recorder(p.getValue(), schema, judge, constraint, bedside);
             PolicyValue value = evaluator.estimatePolicyValue(recorder, evalEpisodes, IcuSepsisExperiment.HORIZON,
                     IcuSepsisExperiment.EVAL_SEED_OFFSET + seed);
             CqlPolicy policy = fitted.get(p.getKey());
             Map<String, Double> fit = policy == null ? Map.of() : policy.report().summary();
-            results.add(new MethodResult(p.getKey(), value, recorder.oodRate(), recorder.meanCost(),
-                    recorder.withinBudget(), recorder.meanDose(schema.fluid()), recorder.meanDose(schema.vasopressor()),
-                    fit.getOrDefault("gradientStepsPerSecond", Double.NaN), fit));
+            IcuOpe.Estimates estimates = policy == null ? null : ope.evaluate(p.getKey(), policy, judge.fill());
+            results.add(new MethodResult(p.getKey(), value, recorder.oodRate(), recorder.meanCost(0),
+                    recorder.withinBudget(), recorder.meanCost(1), estimates, recorder.meanDose(schema.fluid()),
+                    recorder.meanDose(schema.vasopressor()), fit.getOrDefault("gradientStepsPerSecond", Double.NaN),
+                    fit));
         }
-        return new SeedResult(seed, patients, data.totalSteps(), ddpgSpeed, results);
+        // The clinicians' estimates exist once a policy was evaluated (the clinician comes first in the map).
+        MethodResult c = results.get(0);
+        results.set(0, new MethodResult(c.name(), c.value(), c.oodRate(), c.meanCost(), c.withinBudget(),
+                c.meanCostBedside(), ope.clinicians(), c.meanFluid(), c.meanVasopressor(), c.stepsPerSecond(),
+                c.fit()));
+        return new SeedResult(seed, patients, data.totalSteps(), ddpgSpeed, ope.loggedReturn(), results);
     }
 
     /** The OOD guardian of the evaluation: KDE on every logged min-max-scaled (state, dose), missing values filled. */
@@ -192,23 +208,26 @@ public final class ContinuousCqlIcuExperiment {
         }
     }
 
-    /** Records each decision's OOD verdict and sepsis-bedside cost; episodes run one after another from bloc 0. */
+    /** Records each decision's OOD verdict, OGSRL's two-rule cost and the sepsis-bedside cost; episodes run one after another from bloc 0. */
     static final class Recorder implements SepsisPolicy {
 
         private final SepsisPolicy inner;
         private final IcuSepsisExperiment.Schema schema;
         private final OodJudge judge;
-        private final CostModel costs;
+        private final CostModel constraint;
+        private final CostModel bedside;
         private long decisions;
         private long ood;
         private final List<double[]> episodeCosts = new ArrayList<>();
         private double[] doseSums;
 
-        Recorder(SepsisPolicy inner, IcuSepsisExperiment.Schema schema, OodJudge judge, CostModel costs) {
+        Recorder(SepsisPolicy inner, IcuSepsisExperiment.Schema schema, OodJudge judge, CostModel constraint,
+                CostModel bedside) {
             this.inner = inner;
             this.schema = schema;
             this.judge = judge;
-            this.costs = costs;
+            this.constraint = constraint;
+            this.bedside = bedside;
         }
 
         @Override
@@ -229,9 +248,11 @@ public final class ContinuousCqlIcuExperiment {
                 ood++;
             }
             if (input.bloc() == 0) {
-                episodeCosts.add(new double[1]);
+                episodeCosts.add(new double[2]);
             }
-            episodeCosts.get(episodeCosts.size() - 1)[0] += costs.totalCost(previous, state, doses);
+            double[] c = episodeCosts.get(episodeCosts.size() - 1);
+            c[0] += constraint.totalCost(previous, state, doses);
+            c[1] += bedside.totalCost(previous, state, doses);
             return action;
         }
 
@@ -243,8 +264,9 @@ public final class ContinuousCqlIcuExperiment {
             return decisions == 0 ? 0 : doseSums[action] / decisions;
         }
 
-        double meanCost() {
-            return episodeCosts.stream().mapToDouble(c -> c[0]).average().orElse(0);
+        /** Mean cost per episode: 0 = the constraint's rule set (OGSRL's two rules), 1 = sepsis-bedside. */
+        double meanCost(int which) {
+            return episodeCosts.stream().mapToDouble(c -> c[which]).average().orElse(0);
         }
 
         double withinBudget() {
@@ -256,43 +278,56 @@ public final class ContinuousCqlIcuExperiment {
     // ---------------------------------------------------------------------------------------------- reporting
 
     static String seedTable(SeedResult r) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "### Seed %d: %d patients, %d logged steps; "
-                + "plain DDPG %.1f gradient steps/s%n%n", r.seed(), r.patients(), r.steps(), r.ddpgStepsPerSecond()));
-        b.append("| policy | true return (95% CI) | 90-day mortality (95% CI) | OOD rate (KDE) | cost / episode "
-                + "(sepsis-bedside) | within budget 0.5 | mean fluid (mL) | mean vasopressor | gradient steps/s "
-                + "| ratio to DDPG |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|\n");
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "#### Seed %d: %d patients, %d logged steps; "
+                + "held-out logged cohort's mean SOFA return %.2f; plain DDPG %.1f gradient steps/s%n%n", r.seed(),
+                r.patients(), r.steps(), r.loggedReturn(), r.ddpgStepsPerSecond()));
+        b.append("| policy | true return (95% CI) | WIS (95% CI) | WDR (95% CI) | FQE | WIS ESS | 90-day mortality "
+                + "| OOD rate (KDE) | cost / episode (OGSRL's two rules) | within budget 0.5 | cost, WIS estimate "
+                + "| cost (sepsis-bedside) | mean fluid (mL) | mean vasopressor | gradient steps/s |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (MethodResult m : r.methods()) {
             PolicyValue v = m.value();
-            b.append(String.format(Locale.ROOT, "| %s | %.3f (%.3f, %.3f) | %.3f (%.3f, %.3f) | %.4f | %.3f | %.3f "
-                    + "| %.1f | %.4f | %.1f | %.2f |%n", m.name(), v.meanReturn(), v.returnCi95().lower(),
-                    v.returnCi95().upper(), v.mortality(), v.mortalityCi95().lower(), v.mortalityCi95().upper(),
-                    m.oodRate(), m.meanCost(), m.withinBudget(), m.meanFluid(), m.meanVasopressor(), m.stepsPerSecond(),
-                    m.stepsPerSecond() / r.ddpgStepsPerSecond()));
+            IcuOpe.Estimates o = m.ope();
+            b.append(String.format(Locale.ROOT, "| %s | %.2f (%.2f, %.2f) | %.2f (%.2f, %.2f) | %.2f (%.2f, %.2f) "
+                    + "| %.2f | %.0f | %.3f | %.4f | %.3f | %.3f | %.3f | %.3f | %.1f | %.4f | %.1f |%n", m.name(),
+                    v.meanReturn(), v.returnCi95().lower(), v.returnCi95().upper(), o.wis().estimate(),
+                    o.wis().lower(), o.wis().upper(), o.wdr().estimate(), o.wdr().lower(), o.wdr().upper(),
+                    o.fqe().estimate(), o.wisEss(), v.mortality(), m.oodRate(), m.meanCost(), m.withinBudget(),
+                    o.cost(), m.meanCostBedside(), m.meanFluid(), m.meanVasopressor(), m.stepsPerSecond()));
         }
         return b.append('\n').toString();
     }
 
     static String summary(List<SeedResult> seeds) {
-        StringBuilder b = new StringBuilder("### Mean (sd) over seeds "
+        StringBuilder b = new StringBuilder("#### Mean ± sd over seeds "
                 + seeds.stream().map(r -> Long.toString(r.seed())).toList() + "\n\n"
-                + "| policy | true return | 90-day mortality | OOD rate (KDE) | cost / episode (sepsis-bedside) "
-                + "| within budget | mean fluid (mL) | mean vasopressor | gradient steps/s | ratio to DDPG |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| policy | true return | WIS | WDR | FQE | 90-day mortality | OOD rate (KDE) | cost / episode "
+                + "(OGSRL's two rules) | within budget 0.5 | cost (sepsis-bedside) | mean fluid (mL) "
+                + "| mean vasopressor |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (String name : seeds.get(0).methods().stream().map(MethodResult::name).toList()) {
             List<MethodResult> ms = seeds.stream().map(r -> r.method(name)).toList();
-            List<Double> ratios = new ArrayList<>();
-            for (SeedResult r : seeds) {
-                ratios.add(r.method(name).stepsPerSecond() / r.ddpgStepsPerSecond());
-            }
-            b.append("| ").append(name).append(" | ").append(ms(ms, m -> m.value().meanReturn(), 3)).append(" | ")
+            b.append("| ").append(name).append(" | ").append(ms(ms, m -> m.value().meanReturn(), 2)).append(" | ")
+                    .append(ms(ms, m -> m.ope().wis().estimate(), 2)).append(" | ")
+                    .append(ms(ms, m -> m.ope().wdr().estimate(), 2)).append(" | ")
+                    .append(ms(ms, m -> m.ope().fqe().estimate(), 2)).append(" | ")
                     .append(ms(ms, m -> m.value().mortality(), 3)).append(" | ")
                     .append(ms(ms, MethodResult::oodRate, 4)).append(" | ").append(ms(ms, MethodResult::meanCost, 3))
                     .append(" | ").append(ms(ms, MethodResult::withinBudget, 3)).append(" | ")
+                    .append(ms(ms, MethodResult::meanCostBedside, 3)).append(" | ")
                     .append(ms(ms, MethodResult::meanFluid, 1)).append(" | ")
-                    .append(ms(ms, MethodResult::meanVasopressor, 4)).append(" | ")
-                    .append(ms(ms, MethodResult::stepsPerSecond, 1)).append(" | ")
-                    .append(meanSd(ratios.stream().mapToDouble(Double::doubleValue).toArray(), 2)).append(" |\n");
+                    .append(ms(ms, MethodResult::meanVasopressor, 4)).append(" |\n");
+        }
+        b.append("\nTargets per seed for GCQL against CQL (OOD cut = CQL's true-rollout OOD rate / GCQL's; cost <= "
+                + "0.5 on OGSRL's two rules; true return against the clinician's):\n\n| seed | OOD cut | >= 5x | "
+                + "cost | <= 0.5 | true return - clinician's | >= 0 |\n|---|---|---|---|---|---|---|\n");
+        for (SeedResult r : seeds) {
+            MethodResult g = r.method("gcql");
+            MethodResult u = r.method("cql");
+            double gap = g.value().meanReturn() - r.method(IcuSepsisExperiment.CLINICIAN).value().meanReturn();
+            boolean five = u.oodRate() > 0 && u.oodRate() >= 5 * g.oodRate();
+            b.append(String.format(Locale.ROOT, "| %d | %.2fx | %s | %.3f | %s | %+.2f | %s |%n", r.seed(),
+                    u.oodRate() / g.oodRate(), five ? "yes" : "no", g.meanCost(),
+                    g.meanCost() <= CostBudget.OGSRL_LIMIT ? "yes" : "no", gap, gap >= 0 ? "yes" : "no"));
         }
         double[] ddpg = seeds.stream().mapToDouble(SeedResult::ddpgStepsPerSecond).toArray();
         b.append("\nPlain DDPG (speed baseline, ").append(BASELINE_STEPS).append(" steps): ")
@@ -307,7 +342,7 @@ public final class ContinuousCqlIcuExperiment {
     private static String meanSd(double[] x, int digits) {
         double mean = Arrays.stream(x).average().orElse(Double.NaN);
         double var = x.length < 2 ? 0 : Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum() / (x.length - 1);
-        return String.format(Locale.ROOT, "%." + digits + "f (%." + digits + "f)", mean, Math.sqrt(var));
+        return String.format(Locale.ROOT, "%." + digits + "f ± %." + digits + "f", mean, Math.sqrt(var));
     }
 
     public static void main(String[] args) throws IOException {
@@ -335,7 +370,7 @@ public final class ContinuousCqlIcuExperiment {
             System.out.printf(Locale.ROOT, "(seed %d: %.1f s)%n%n", seed, (System.nanoTime() - t0) / 1e9);
             System.out.flush();
             md.append(table);
-            Files.writeString(out, md.toString());
+            Files.writeString(out, md + summary(results));
         }
         ExperimentOutput.finish(md, summary(results), start, out);
     }

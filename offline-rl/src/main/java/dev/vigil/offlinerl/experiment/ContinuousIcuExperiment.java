@@ -12,6 +12,8 @@ import dev.vigil.offlinerl.algo.continuous.GaussianPolicy;
 import dev.vigil.offlinerl.algo.continuous.ModelBasedConfig;
 import dev.vigil.offlinerl.algo.continuous.ModelBasedOptimizer;
 import dev.vigil.offlinerl.algo.continuous.ModelBasedTrainer;
+import dev.vigil.offlinerl.objective.CostRuleSets;
+import dev.vigil.offlinerl.objective.TrainingRewards;
 import dev.vigil.safety.cost.CostBudget;
 import dev.vigil.safety.cost.CostModel;
 import dev.vigil.safety.cost.RuleSets;
@@ -47,35 +49,72 @@ public final class ContinuousIcuExperiment {
     private ContinuousIcuExperiment() {
     }
 
-    /** One policy's figures in one seed. */
+    /**
+     * One policy's figures in one seed.
+     *
+     * @param value true return and mortality through the simulator
+     * @param oodRate share of true-rollout decisions the training KDE guardian flags
+     * @param meanCost true cost per episode under the constraint's rule set (OGSRL's two rules)
+     * @param withinBudgetShare share of true rollouts whose constraint cost is within the budget
+     * @param meanCostBedside true cost per episode under sepsis-bedside (all six rules), for reference
+     * @param ope off-policy estimates of the same return on the held-out logged cohort
+     */
     public record PolicyResult(String name, PolicyValue value, double oodRate, double meanCost,
-            double withinBudgetShare, Map<String, Double> training, double trainSeconds) {
+            double withinBudgetShare, double meanCostBedside, IcuOpe.Estimates ope, Map<String, Double> training,
+            double trainSeconds) {
     }
 
-    /** One seed's figures. */
-    public record SeedResult(long seed, int patients, long steps, List<PolicyResult> policies) {
+    /** One seed's figures; {@code loggedReturn} is the held-out cohort's mean logged SOFA return. */
+    public record SeedResult(long seed, int patients, long steps, double loggedReturn, List<PolicyResult> policies) {
 
         public PolicyResult policy(String name) {
             return policies.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
         }
     }
 
+    /** The logged cohort of seed s used for OPE is generated with seed {@code HELD_OUT_SEED_OFFSET + s}. */
+    public static final long HELD_OUT_SEED_OFFSET = 2_000_000;
+
+    /**
+     * The logged cohort off-policy estimates are computed on: half as many patients as the training cohort (at least
+     * 2), generated with seed {@code HELD_OUT_SEED_OFFSET + seed}, so neither trained on nor rolled out.
+     */
+    static TrajectoryDataset heldOutCohort(int patients, long seed) throws IOException {
+        return IcuSepsisExperiment.ingest(Math.max(2, patients / 2), HELD_OUT_SEED_OFFSET + seed);
+    }
+
+    /**
+     * The experiment's objective: OGSRL's SOFA reward and its two cost rules (budget 0.5), on the default config
+     * with {@code iterations}.
+     */
+    public static ModelBasedConfig config(int iterations, long seed) {
+        return ModelBasedConfig.defaults().with(iterations, seed).withObjective(TrainingRewards.SOFA,
+                CostRuleSets.OGSRL_SEPSIS);
+    }
+
     public static SeedResult runSeed(int patients, long seed, int evalEpisodes, int iterations) throws IOException {
         TrajectoryDataset data = IcuSepsisExperiment.ingest(patients, seed);
-        ModelBasedConfig config = ModelBasedConfig.defaults().with(iterations, seed);
+        ModelBasedConfig config = config(iterations, seed);
         ModelBasedOptimizer.Setup setup = ModelBasedOptimizer.Setup.of(data, config);
         IcuSepsisExperiment.Schema schema = IcuSepsisExperiment.Schema.of(data);
-        CostModel costs = CostModel.compile(RuleSets.sepsisBedside(), data.schema());
+        CostModel constraint = CostModel.compile(CostRuleSets.resolve(CostRuleSets.OGSRL_SEPSIS), data.schema());
+        CostModel bedside = CostModel.compile(RuleSets.sepsisBedside(), data.schema());
+        TrajectoryDataset heldOut = heldOutCohort(patients, seed);
+        IcuOpe ope = IcuOpe.prepare(heldOut, CostModel.compile(CostRuleSets.resolve(CostRuleSets.OGSRL_SEPSIS),
+                heldOut.schema()), seed);
         TrueValueEvaluator evaluator = new TrueValueEvaluator();
         List<PolicyResult> results = new ArrayList<>();
 
-        Recorder clinician = new Recorder(SepsisPolicies.clinician(IcuSepsisExperiment.UNSAFE_RATE), setup, schema,
-                costs);
-        results.add(clinician.result(CLINICIAN, evaluator.estimatePolicyValue(clinician, evalEpisodes,
-                IcuSepsisExperiment.HORIZON, IcuSepsisExperiment.EVAL_SEED_OFFSET + seed), Map.of(), 0));
         for (ModelBasedOptimizer.Variant variant : ModelBasedOptimizer.Variant.values()) {
             long t0 = System.nanoTime();
-            GaussianPolicy policy = new ModelBasedOptimizer(variant).train(data, config, TrainingListener.NONE,
+            // Progress on stderr every 25 iterations: long runs on a shared machine need to be sized as they go.
+            TrainingListener progress = (iteration, metrics) -> {
+                if (iteration % 25 == 0) {
+                    System.err.printf(Locale.ROOT, "seed %d %s iteration %d, %.0f s%n", seed,
+                            variant.registryName(), iteration, (System.nanoTime() - t0) / 1e9);
+                }
+            };
+            GaussianPolicy policy = new ModelBasedOptimizer(variant).train(data, config, progress,
                     ModelBasedTrainer.Checkpointing.NONE, setup);
             double seconds = (System.nanoTime() - t0) / 1e9;
             double[] means = setup.dynamics.featureMeans();
@@ -88,31 +127,40 @@ public final class ContinuousIcuExperiment {
                 }
                 return schema.action(policy.act(x));
             };
-            Recorder recorder = new Recorder(learned, setup, schema, costs);
+            Recorder recorder = new Recorder(learned, setup, schema, constraint, bedside);
             PolicyValue value = evaluator.estimatePolicyValue(recorder, evalEpisodes, IcuSepsisExperiment.HORIZON,
                     IcuSepsisExperiment.EVAL_SEED_OFFSET + seed);
-            results.add(recorder.result(variant.registryName(), value, policy.report().summary(), seconds));
+            IcuOpe.Estimates estimates = ope.evaluate(variant.registryName(), policy, means);
+            results.add(recorder.result(variant.registryName(), value, estimates, policy.report().summary(),
+                    seconds));
         }
-        return new SeedResult(seed, patients, data.totalSteps(), results);
+        Recorder clinician = new Recorder(SepsisPolicies.clinician(IcuSepsisExperiment.UNSAFE_RATE), setup, schema,
+                constraint, bedside);
+        results.add(0, clinician.result(CLINICIAN, evaluator.estimatePolicyValue(clinician, evalEpisodes,
+                IcuSepsisExperiment.HORIZON, IcuSepsisExperiment.EVAL_SEED_OFFSET + seed), ope.clinicians(), Map.of(),
+                0));
+        return new SeedResult(seed, patients, data.totalSteps(), ope.loggedReturn(), results);
     }
 
-    /** Records per decision the guardian's verdict and the sepsis-bedside cost. */
+    /** Records per decision the guardian's verdict and the constraint's and sepsis-bedside's costs. */
     static final class Recorder implements SepsisPolicy {
         private final SepsisPolicy inner;
         private final ModelBasedOptimizer.Setup setup;
         private final IcuSepsisExperiment.Schema schema;
-        private final CostModel costs;
+        private final CostModel constraint;
+        private final CostModel bedside;
         private final double[] means;
         private long decisions;
         private long ood;
-        private final List<double[]> episodeCosts = new ArrayList<>();
+        private final List<double[]> episodeCosts = new ArrayList<>();   // {constraint, sepsis-bedside}
 
         Recorder(SepsisPolicy inner, ModelBasedOptimizer.Setup setup, IcuSepsisExperiment.Schema schema,
-                CostModel costs) {
+                CostModel constraint, CostModel bedside) {
             this.inner = inner;
             this.setup = setup;
             this.schema = schema;
-            this.costs = costs;
+            this.constraint = constraint;
+            this.bedside = bedside;
             this.means = setup.dynamics.featureMeans();
         }
 
@@ -137,31 +185,42 @@ public final class ContinuousIcuExperiment {
                 ood++;
             }
             if (input.bloc() == 0) {
-                episodeCosts.add(new double[1]);
+                episodeCosts.add(new double[2]);
             }
-            episodeCosts.get(episodeCosts.size() - 1)[0] += costs.totalCost(previous, state, doses);
+            double[] c = episodeCosts.get(episodeCosts.size() - 1);
+            c[0] += constraint.totalCost(previous, state, doses);
+            c[1] += bedside.totalCost(previous, state, doses);
             return action;
         }
 
-        PolicyResult result(String name, PolicyValue value, Map<String, Double> training, double seconds) {
+        PolicyResult result(String name, PolicyValue value, IcuOpe.Estimates ope, Map<String, Double> training,
+                double seconds) {
             double cost = episodeCosts.stream().mapToDouble(c -> c[0]).average().orElse(0);
+            double costBedside = episodeCosts.stream().mapToDouble(c -> c[1]).average().orElse(0);
             double within = episodeCosts.stream().filter(c -> c[0] <= CostBudget.OGSRL_LIMIT).count()
                     / (double) Math.max(1, episodeCosts.size());
             return new PolicyResult(name, value, decisions == 0 ? 0 : (double) ood / decisions, cost, within,
-                    training, seconds);
+                    costBedside, ope, training, seconds);
         }
     }
 
     static String seedTable(SeedResult r) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "### Seed %d: %d patients, %d logged steps%n%n"
-                + "| policy | true return (95%% CI) | 90-day mortality | OOD rate (true rollouts, KDE) | cost / episode "
-                + "(sepsis-bedside) | within budget 0.5 | model return | model cost | model OOD rate | train s |%n"
-                + "|---|---|---|---|---|---|---|---|---|---|%n", r.seed(), r.patients(), r.steps()));
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "#### Seed %d: %d patients, %d logged steps; "
+                + "held-out logged cohort's mean SOFA return %.2f%n%n"
+                + "| policy | true return (95%% CI) | WIS (95%% CI) | WDR (95%% CI) | FQE | WIS ESS | 90-day mortality "
+                + "| OOD rate (true rollouts, KDE) | cost / episode (OGSRL's two rules) | within budget 0.5 "
+                + "| cost, WIS estimate | cost (sepsis-bedside) | model return | model cost | model OOD rate | train s |%n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n", r.seed(), r.patients(),
+                r.steps(), r.loggedReturn()));
         for (PolicyResult p : r.policies()) {
             PolicyValue v = p.value();
-            b.append(String.format(Locale.ROOT, "| %s | %.3f (%.3f, %.3f) | %.3f | %.4f | %.3f | %.3f | %s | %s | %s "
-                    + "| %.0f |%n", p.name(), v.meanReturn(), v.returnCi95().lower(), v.returnCi95().upper(),
-                    v.mortality(), p.oodRate(), p.meanCost(), p.withinBudgetShare(), fmt(p.training().get("meanReturn")),
+            IcuOpe.Estimates o = p.ope();
+            b.append(String.format(Locale.ROOT, "| %s | %.2f (%.2f, %.2f) | %.2f (%.2f, %.2f) | %.2f (%.2f, %.2f) "
+                    + "| %.2f | %.0f | %.3f | %.4f | %.3f | %.3f | %.3f | %.3f | %s | %s | %s | %.0f |%n", p.name(),
+                    v.meanReturn(), v.returnCi95().lower(), v.returnCi95().upper(), o.wis().estimate(),
+                    o.wis().lower(), o.wis().upper(), o.wdr().estimate(), o.wdr().lower(), o.wdr().upper(),
+                    o.fqe().estimate(), o.wisEss(), v.mortality(), p.oodRate(), p.meanCost(), p.withinBudgetShare(),
+                    o.cost(), p.meanCostBedside(), fmt(p.training().get("meanReturn")),
                     fmt(p.training().get("meanCost")), fmt(p.training().get("oodRate")), p.trainSeconds()));
         }
         return b.append('\n').toString();
@@ -171,41 +230,64 @@ public final class ContinuousIcuExperiment {
         return x == null ? "-" : String.format(Locale.ROOT, "%.3f", x);
     }
 
+    /** The guarded variant and its unguarded twin, in the order the targets are checked. */
+    static final String[][] PAIRS = {{"gmb-trpo", "mb-trpo"}, {"gmb-cpo", "mb-cpo"}, {"glagrangian", "mb-cpo"}};
+
     static String summary(List<SeedResult> seeds) {
-        StringBuilder b = new StringBuilder("### Mean (sd) over seeds " + seeds.stream().map(SeedResult::seed).toList()
-                + "\n\n| policy | true return | 90-day mortality | OOD rate (true rollouts) | cost / episode | "
-                + "within budget |\n|---|---|---|---|---|---|\n");
+        StringBuilder b = new StringBuilder("#### Mean ± sd over seeds " + seeds.stream().map(SeedResult::seed)
+                .toList() + "\n\n| policy | true return | WIS | WDR | FQE | 90-day mortality | OOD rate (true "
+                + "rollouts) | cost / episode (OGSRL's two rules) | within budget 0.5 | cost (sepsis-bedside) |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|\n");
         for (String name : seeds.get(0).policies().stream().map(PolicyResult::name).toList()) {
             List<PolicyResult> ps = seeds.stream().map(r -> r.policy(name)).toList();
-            b.append("| ").append(name).append(" | ").append(ms(ps, p -> p.value().meanReturn()))
-                    .append(" | ").append(ms(ps, p -> p.value().mortality())).append(" | ")
-                    .append(ms(ps, PolicyResult::oodRate)).append(" | ").append(ms(ps, PolicyResult::meanCost))
-                    .append(" | ").append(ms(ps, PolicyResult::withinBudgetShare)).append(" |\n");
+            b.append("| ").append(name).append(" | ").append(ms(ps, p -> p.value().meanReturn(), 2))
+                    .append(" | ").append(ms(ps, p -> p.ope().wis().estimate(), 2))
+                    .append(" | ").append(ms(ps, p -> p.ope().wdr().estimate(), 2))
+                    .append(" | ").append(ms(ps, p -> p.ope().fqe().estimate(), 2))
+                    .append(" | ").append(ms(ps, p -> p.value().mortality(), 3)).append(" | ")
+                    .append(ms(ps, PolicyResult::oodRate, 4)).append(" | ").append(ms(ps, PolicyResult::meanCost, 3))
+                    .append(" | ").append(ms(ps, PolicyResult::withinBudgetShare, 3))
+                    .append(" | ").append(ms(ps, PolicyResult::meanCostBedside, 3)).append(" |\n");
         }
-        b.append("\nTargets (per seed):\n");
-        for (String[] pair : new String[][] {{"gmb-trpo", "mb-trpo"}, {"gmb-cpo", "mb-cpo"}, {"glagrangian", "mb-cpo"}}) {
+        b.append(String.format(Locale.ROOT, "%nHeld-out logged cohorts' mean SOFA return (on-policy, clinicians): %s%n",
+                meanSd(seeds.stream().mapToDouble(SeedResult::loggedReturn).toArray(), 2)));
+        b.append("\nTargets per seed (OOD cut = unguarded twin's true-rollout OOD rate / guarded one's; budget on "
+                + "OGSRL's two rules, mean true cost per episode <= 0.5; return against the clinician's true "
+                + "return):\n\n| guarded (vs unguarded) | seed | OOD cut | >= 5x | cost | <= 0.5 | true return "
+                + "- clinician's | >= 0 |\n|---|---|---|---|---|---|---|---|\n");
+        for (String[] pair : PAIRS) {
             int fivefold = 0;
             int budget = 0;
             int clinician = 0;
             for (SeedResult r : seeds) {
                 PolicyResult g = r.policy(pair[0]);
                 PolicyResult u = r.policy(pair[1]);
-                fivefold += u.oodRate() > 0 && u.oodRate() >= 5 * g.oodRate() ? 1 : 0;
-                budget += g.meanCost() <= CostBudget.OGSRL_LIMIT ? 1 : 0;
-                clinician += g.value().meanReturn() >= r.policy(CLINICIAN).value().meanReturn() ? 1 : 0;
+                double cut = u.oodRate() / g.oodRate();
+                boolean five = u.oodRate() > 0 && u.oodRate() >= 5 * g.oodRate();
+                boolean within = g.meanCost() <= CostBudget.OGSRL_LIMIT;
+                double gap = g.value().meanReturn() - r.policy(CLINICIAN).value().meanReturn();
+                fivefold += five ? 1 : 0;
+                budget += within ? 1 : 0;
+                clinician += gap >= 0 ? 1 : 0;
+                b.append(String.format(Locale.ROOT, "| %s (vs %s) | %d | %.2fx | %s | %.3f | %s | %+.2f | %s |%n",
+                        pair[0], pair[1], r.seed(), cut, five ? "yes" : "no", g.meanCost(), within ? "yes" : "no", gap,
+                        gap >= 0 ? "yes" : "no"));
             }
-            b.append(String.format(Locale.ROOT, "- %s: OOD rate <= 1/5 of %s's on %d/%d seeds; cost <= 0.5 on %d/%d; "
-                    + "true return >= clinician's on %d/%d%n", pair[0], pair[1], fivefold, seeds.size(), budget,
-                    seeds.size(), clinician, seeds.size()));
+            b.append(String.format(Locale.ROOT, "| **%s: met on** | | | %d/%d | | %d/%d | | %d/%d |%n", pair[0],
+                    fivefold, seeds.size(), budget, seeds.size(), clinician, seeds.size()));
         }
         return b.toString();
     }
 
-    private static String ms(List<PolicyResult> ps, java.util.function.ToDoubleFunction<PolicyResult> f) {
-        double[] x = ps.stream().mapToDouble(f).toArray();
+    private static String ms(List<PolicyResult> ps, java.util.function.ToDoubleFunction<PolicyResult> f,
+            int decimals) {
+        return meanSd(ps.stream().mapToDouble(f).toArray(), decimals);
+    }
+
+    private static String meanSd(double[] x, int decimals) {
         double mean = Arrays.stream(x).average().orElse(Double.NaN);
         double var = x.length < 2 ? 0 : Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum() / (x.length - 1);
-        return String.format(Locale.ROOT, "%.3f ± %.3f", mean, Math.sqrt(var));
+        return String.format(Locale.ROOT, "%." + decimals + "f ± %." + decimals + "f", mean, Math.sqrt(var));
     }
 
     public static void main(String[] args) throws IOException {
@@ -230,6 +312,8 @@ public final class ContinuousIcuExperiment {
             System.out.printf(Locale.ROOT, "(seed %d: %.1f s)%n%n", seed, times.get(seed));
             System.out.flush();
             md.append(table);
+            // Partial results survive an interrupted run.
+            Files.writeString(out, md + summary(results));
         }
         ExperimentOutput.finish(md, summary(results), start, out);
     }

@@ -47,6 +47,21 @@ class DerivedCostsTest {
     }
 
     @Test
+    void ogsrlSepsisCountsOnlyOgsrlsTwoRules() {
+        // Step 1's SpO2 90 < 92 is one of OGSRL's rules; its MAP 60 and step 2's lactate, vasopressor and fluid are
+        // sepsis-bedside's other rules. Urine stays above 2 mL/kg (500 / 70 = 7.1 at step 0).
+        double[][] states = {{97, 70, 2, 500, 70}, {90, 60, 3, 900, 70}, {95, 70, 5, 1200, 70}};
+        double[][] actions = {{500, 0}, {1000, 0.1}, {2500, 0.6}};
+        TrajectoryDataset data = new TrajectoryDataset(sepsisLike(false), List.of(episode(states, actions, null)));
+
+        DerivedCosts costs = DerivedCosts.of(data, "ogsrl-sepsis");
+
+        assertThat(costs.source()).isEqualTo(CostSource.RULE_SET);
+        assertThat(costs.ruleSetVersion()).isEqualTo("ogsrl-sepsis@" + RuleSets.sepsisBedside().version());
+        assertThat(costs.costs().get(0)).containsExactly(0, 1, 0);
+    }
+
+    @Test
     void prefersTheDataOwnCosts() {
         double[][] states = {{90, 60, 2, 500, 70}};
         TrajectoryDataset data = new TrajectoryDataset(sepsisLike(true),

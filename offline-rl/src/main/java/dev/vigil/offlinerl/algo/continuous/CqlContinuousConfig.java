@@ -1,6 +1,7 @@
 package dev.vigil.offlinerl.algo.continuous;
 
 import dev.vigil.offlinerl.algo.AlgorithmConfig;
+import dev.vigil.offlinerl.objective.TrainingRewards;
 
 /**
  * Continuous CQL (a DDPG actor-critic with the CQL(H) penalty, as the OGSRL paper's CQL baseline) and its two
@@ -31,6 +32,8 @@ import dev.vigil.offlinerl.algo.AlgorithmConfig;
  *     feature's training mean (default true); false refuses them
  * @param survivalReward terminal reward of a survivor when the data has no rewards, finite (default +1)
  * @param deathReward terminal reward of a death when the data has no rewards, finite (default -1)
+ * @param reward training reward when the data has no reward column: {@code auto} (default: {@code sofa} when the
+ *     data has the SOFA columns, else {@code outcome}), {@code outcome} or {@code sofa} ({@link TrainingRewards})
  * @param kdeSigma bandwidth of the GCQL guardian's Gaussian kernel on the scaled (state, action), > 0
  *     (default 0.535, OGSRL's)
  * @param guardianPercentile percentile of the training points' densities below which a point is OOD, in [0, 100]
@@ -43,7 +46,7 @@ import dev.vigil.offlinerl.algo.AlgorithmConfig;
 public record CqlContinuousConfig(double alpha, double guardianWeight, boolean actionBalanced, int minBinCount,
         double discount, double tau, double actorLearningRate, double criticLearningRate, int batchSize,
         int gradientSteps, int hiddenWidth, int hiddenLayers, int uniformSamples, int policySamples,
-        double policyNoise, boolean fillMissingStates, double survivalReward, double deathReward, double kdeSigma,
+        double policyNoise, boolean fillMissingStates, double survivalReward, double deathReward, String reward, double kdeSigma,
         double guardianPercentile, int guardianReferencePoints, double calibrationHeldOut, long seed)
         implements AlgorithmConfig {
 
@@ -72,6 +75,7 @@ public record CqlContinuousConfig(double alpha, double guardianWeight, boolean a
             throw new IllegalArgumentException("survivalReward and deathReward must be finite (e.g. +1 and -1); got "
                     + survivalReward + " and " + deathReward);
         }
+        TrainingRewards.validate(reward);
         requirePositive(kdeSigma, "kdeSigma", "0.535");
         if (!(guardianPercentile >= 0 && guardianPercentile <= 100)) {
             throw new IllegalArgumentException("guardianPercentile must be in [0, 100] (e.g. 5); got "
@@ -87,7 +91,7 @@ public record CqlContinuousConfig(double alpha, double guardianWeight, boolean a
     /** CQL as the paper's baseline: alpha 1, tau 0.001, Adam 1e-4, batch 32, no resampling, no guardian term. */
     public static CqlContinuousConfig cql() {
         return new CqlContinuousConfig(1, 0, false, 50, 0.99, 0.001, 1e-4, 1e-4, 32, 20_000, 128, 2, 10, 10, 0.1,
-                true, 1, -1, 0.535, 5, 1024, 0.2, 0);
+                true, 1, -1, TrainingRewards.AUTO, 0.535, 5, 1024, 0.2, 0);
     }
 
     /** CCQL: {@link #cql()} with action-balanced minibatches. */
@@ -108,21 +112,21 @@ public record CqlContinuousConfig(double alpha, double guardianWeight, boolean a
     public CqlContinuousConfig withAlpha(double value) {
         return new CqlContinuousConfig(value, guardianWeight, actionBalanced, minBinCount, discount, tau,
                 actorLearningRate, criticLearningRate, batchSize, gradientSteps, hiddenWidth, hiddenLayers,
-                uniformSamples, policySamples, policyNoise, fillMissingStates, survivalReward, deathReward, kdeSigma,
+                uniformSamples, policySamples, policyNoise, fillMissingStates, survivalReward, deathReward, reward, kdeSigma,
                 guardianPercentile, guardianReferencePoints, calibrationHeldOut, seed);
     }
 
     public CqlContinuousConfig withGuardianWeight(double value) {
         return new CqlContinuousConfig(alpha, value, actionBalanced, minBinCount, discount, tau,
                 actorLearningRate, criticLearningRate, batchSize, gradientSteps, hiddenWidth, hiddenLayers,
-                uniformSamples, policySamples, policyNoise, fillMissingStates, survivalReward, deathReward, kdeSigma,
+                uniformSamples, policySamples, policyNoise, fillMissingStates, survivalReward, deathReward, reward, kdeSigma,
                 guardianPercentile, guardianReferencePoints, calibrationHeldOut, seed);
     }
 
     public CqlContinuousConfig withActionBalanced(boolean value) {
         return new CqlContinuousConfig(alpha, guardianWeight, value, minBinCount, discount, tau,
                 actorLearningRate, criticLearningRate, batchSize, gradientSteps, hiddenWidth, hiddenLayers,
-                uniformSamples, policySamples, policyNoise, fillMissingStates, survivalReward, deathReward, kdeSigma,
+                uniformSamples, policySamples, policyNoise, fillMissingStates, survivalReward, deathReward, reward, kdeSigma,
                 guardianPercentile, guardianReferencePoints, calibrationHeldOut, seed);
     }
 
@@ -130,28 +134,36 @@ public record CqlContinuousConfig(double alpha, double guardianWeight, boolean a
     public CqlContinuousConfig withTraining(int steps, int width, double actorRate, double criticRate, double newTau) {
         return new CqlContinuousConfig(alpha, guardianWeight, actionBalanced, minBinCount, discount, newTau,
                 actorRate, criticRate, batchSize, steps, width, hiddenLayers,
-                uniformSamples, policySamples, policyNoise, fillMissingStates, survivalReward, deathReward, kdeSigma,
+                uniformSamples, policySamples, policyNoise, fillMissingStates, survivalReward, deathReward, reward, kdeSigma,
                 guardianPercentile, guardianReferencePoints, calibrationHeldOut, seed);
     }
 
     public CqlContinuousConfig withGuardian(double sigma, double percentile) {
         return new CqlContinuousConfig(alpha, guardianWeight, actionBalanced, minBinCount, discount, tau,
                 actorLearningRate, criticLearningRate, batchSize, gradientSteps, hiddenWidth, hiddenLayers,
-                uniformSamples, policySamples, policyNoise, fillMissingStates, survivalReward, deathReward, sigma,
+                uniformSamples, policySamples, policyNoise, fillMissingStates, survivalReward, deathReward, reward, sigma,
                 percentile, guardianReferencePoints, calibrationHeldOut, seed);
     }
 
     public CqlContinuousConfig withFillMissingStates(boolean value) {
         return new CqlContinuousConfig(alpha, guardianWeight, actionBalanced, minBinCount, discount, tau,
                 actorLearningRate, criticLearningRate, batchSize, gradientSteps, hiddenWidth, hiddenLayers,
-                uniformSamples, policySamples, policyNoise, value, survivalReward, deathReward, kdeSigma,
+                uniformSamples, policySamples, policyNoise, value, survivalReward, deathReward, reward, kdeSigma,
                 guardianPercentile, guardianReferencePoints, calibrationHeldOut, seed);
+    }
+
+    /** A copy with another training reward ({@code auto}, {@code outcome} or {@code sofa}). */
+    public CqlContinuousConfig withReward(String value) {
+        return new CqlContinuousConfig(alpha, guardianWeight, actionBalanced, minBinCount, discount, tau,
+                actorLearningRate, criticLearningRate, batchSize, gradientSteps, hiddenWidth, hiddenLayers,
+                uniformSamples, policySamples, policyNoise, fillMissingStates, survivalReward, deathReward, value,
+                kdeSigma, guardianPercentile, guardianReferencePoints, calibrationHeldOut, seed);
     }
 
     public CqlContinuousConfig withSeed(long value) {
         return new CqlContinuousConfig(alpha, guardianWeight, actionBalanced, minBinCount, discount, tau,
                 actorLearningRate, criticLearningRate, batchSize, gradientSteps, hiddenWidth, hiddenLayers,
-                uniformSamples, policySamples, policyNoise, fillMissingStates, survivalReward, deathReward, kdeSigma,
+                uniformSamples, policySamples, policyNoise, fillMissingStates, survivalReward, deathReward, reward, kdeSigma,
                 guardianPercentile, guardianReferencePoints, calibrationHeldOut, value);
     }
 

@@ -210,6 +210,7 @@ public final class CqlLearner {
         summary.put("transitions", (double) d.size());
         summary.put("filledStateValues", (double) d.filledValues());
         summary.put("rewardsInData", d.rewardsInData() ? 1.0 : 0.0);
+        summary.put("sofaRewards", "sofa".equals(d.rewardSource()) ? 1.0 : 0.0);
 
         CqlScaling scaling = d.scaling();
         MlpSnapshot actorSnapshot = new MlpSnapshot(actor.layers(), scaling.stateScale(), scaling.stateShift(),

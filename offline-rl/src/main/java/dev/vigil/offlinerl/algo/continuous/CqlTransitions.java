@@ -5,15 +5,16 @@ import dev.vigil.ingestion.dataset.ContinuousStates;
 import dev.vigil.ingestion.dataset.Episode;
 import dev.vigil.ingestion.dataset.TrajectoryDataset;
 import dev.vigil.offlinerl.discretise.DoseBins;
+import dev.vigil.offlinerl.objective.TrainingRewards;
 
 /**
  * The logged transitions a continuous CQL learner trains on, scaled to [-1, 1] with the training minimum and
  * maximum of every state feature and action (a constant column maps to {@code x - min}, as the guardians'
  * {@code MinMaxScaler}), after validating the dataset.
  *
- * <p>Rewards: the dataset's reward column when it has one; otherwise the terminal outcome reward
- * ({@code survivalReward} / {@code deathReward} on an episode's last step, 0 elsewhere), as {@code ogsrl} derives
- * them for continuous data. Every episode's last step is terminal (no bootstrap).
+ * <p>Rewards: the dataset's reward column when it has one; otherwise the config's {@code reward}
+ * ({@link TrainingRewards}: OGSRL's SOFA step reward plus the outcome when the data has the SOFA columns, else the
+ * terminal outcome reward, {@code survivalReward} / {@code deathReward} on an episode's last step). Every episode's last step is terminal (no bootstrap).
  *
  * @param stateDimension S
  * @param actionDimension A
@@ -27,10 +28,11 @@ import dev.vigil.offlinerl.discretise.DoseBins;
  * @param scaling the state and action scaling
  * @param filledValues state values that were missing and replaced by the training mean
  * @param rewardsInData whether the rewards came from the data (else from outcomes)
+ * @param rewardSource {@code data}, {@code outcome} or {@code sofa} ({@link TrainingRewards})
  */
 record CqlTransitions(int stateDimension, int actionDimension, float[] states, float[] actions, float[] rewards,
         float[] nextStates, float[] terminal, int[] binIds, double[][][] episodes, CqlScaling scaling,
-        long filledValues, boolean rewardsInData) {
+        long filledValues, boolean rewardsInData, String rewardSource) {
 
     int size() {
         return rewards.length;
@@ -133,10 +135,13 @@ record CqlTransitions(int stateDimension, int actionDimension, float[] states, f
         boolean[] last = new boolean[n];
         long filled = 0;
         int i = 0;
+        TrainingRewards.Rewards training = TrainingRewards.of(data, config.reward(), config.survivalReward(),
+                config.deathReward());
+        int k0 = 0;
         for (Episode e : data.episodes()) {
             ContinuousStates states = (ContinuousStates) e.states();
             ContinuousActions acts = (ContinuousActions) e.actions();
-            double[] r = data.schema().hasRewards() ? e.rewards() : outcomeRewards(e, config);
+            double[] r = training.perEpisode().get(k0++);
             for (int t = 0; t < e.steps(); t++, i++) {
                 double[] x = new double[s];
                 for (int f = 0; f < s; f++) {
@@ -189,15 +194,6 @@ record CqlTransitions(int stateDimension, int actionDimension, float[] states, f
             from += steps;
         }
         return new CqlTransitions(s, a, fs, fa, fr, fn, fd, binIds, episodes, scaling, filled,
-                data.schema().hasRewards());
-    }
-
-    /** ogsrl's outcome rewards for data without a reward column (see {@code OutcomeRewards}). */
-    private static double[] outcomeRewards(Episode e, CqlContinuousConfig config) {
-        double[] r = new double[e.steps()];
-        if (e.outcome() != null) {
-            r[e.steps() - 1] = e.outcome().event() ? config.deathReward() : config.survivalReward();
-        }
-        return r;
+                data.schema().hasRewards(), training.source());
     }
 }

@@ -1,6 +1,9 @@
 package dev.vigil.offlinerl.algo.continuous;
 
 import dev.vigil.offlinerl.algo.AlgorithmConfig;
+import dev.vigil.offlinerl.objective.CostRuleSets;
+import dev.vigil.offlinerl.objective.SofaStepReward;
+import dev.vigil.offlinerl.objective.TrainingRewards;
 
 /**
  * Config of the model-based optimisers {@code mb-trpo}, {@code gmb-trpo}, {@code mb-cpo}, {@code gmb-cpo} and
@@ -31,7 +34,12 @@ import dev.vigil.offlinerl.algo.AlgorithmConfig;
  * @param kdeSigma bandwidth of the Gaussian KDE guardian on the scaled (state, action), > 0 (0.535)
  * @param kdePercentile the guardian's threshold percentile of the training densities, in [0, 100] (5)
  * @param costRuleSet rule set computing model-step costs when the data has no cost column
- *     ({@code sepsis-bedside}); {@code none} for no costs
+ *     ({@code sepsis-bedside}); {@code ogsrl-sepsis} for OGSRL's two rules, {@code <id>:<rule>,...} for some
+ *     rules of a shipped set, {@code none} for no costs ({@link CostRuleSets})
+ * @param reward training reward when the data has no reward column: {@code auto} (default; {@code sofa} when
+ *     the data has the SOFA columns, else {@code outcome}), {@code outcome} (terminal survival / death only) or
+ *     {@code sofa} (OGSRL's per-step SOFA reward plus the outcome, {@link SofaStepReward}); see
+ *     {@link TrainingRewards}
  * @param survivalReward terminal reward of a survivor when the data has no rewards (+1)
  * @param deathReward terminal reward of a death when the data has no rewards (-1)
  * @param dualLearningRate step of the dual ascent on both multipliers ({@code glagrangian}), > 0 (0.05)
@@ -43,7 +51,7 @@ public record ModelBasedConfig(int iterations, int episodesPerIteration, int hor
         int hiddenLayers, double logStdInit, double discount, double gaeLambda, double maxKl, int cgIterations,
         double cgDamping, int lineSearchSteps, double lineSearchDecay, double valueLearningRate, int valueEpochs,
         int valueBatchSize, double costBudget, double oodPenalty, double oodCost, double kdeSigma,
-        double kdePercentile, String costRuleSet, double survivalReward, double deathReward,
+        double kdePercentile, String costRuleSet, String reward, double survivalReward, double deathReward,
         double dualLearningRate, double oodProbabilityLimit, long seed) implements AlgorithmConfig {
 
     /** Default policy updates: see the field's documentation. */
@@ -92,12 +100,13 @@ public record ModelBasedConfig(int iterations, int episodesPerIteration, int hor
             throw new IllegalArgumentException("costRuleSet must name a shipped rule set (e.g. 'sepsis-bedside') or "
                     + "be 'none'");
         }
+        TrainingRewards.validate(reward);
     }
 
     /** The released hyper-parameters with {@value #DEFAULT_ITERATIONS} iterations and seed 0. */
     public static ModelBasedConfig defaults() {
         return new ModelBasedConfig(DEFAULT_ITERATIONS, 32, 20, 128, 2, -0.5, 0.99, 0.95, 0.01, 10, 1.0, 30, 0.8,
-                1e-3, 5, 64, 0.5, -25, 1, 0.535, 5, "sepsis-bedside", 1, -1, 0.05, 0.05, 0);
+                1e-3, 5, 64, 0.5, -25, 1, 0.535, 5, "sepsis-bedside", TrainingRewards.AUTO, 1, -1, 0.05, 0.05, 0);
     }
 
     /** A copy with other iterations and seed. */
@@ -105,7 +114,7 @@ public record ModelBasedConfig(int iterations, int episodesPerIteration, int hor
         return new ModelBasedConfig(newIterations, episodesPerIteration, horizon, hiddenUnits, hiddenLayers,
                 logStdInit, discount, gaeLambda, maxKl, cgIterations, cgDamping, lineSearchSteps, lineSearchDecay,
                 valueLearningRate, valueEpochs, valueBatchSize, costBudget, oodPenalty, oodCost, kdeSigma,
-                kdePercentile, costRuleSet, survivalReward, deathReward, dualLearningRate, oodProbabilityLimit,
+                kdePercentile, costRuleSet, reward, survivalReward, deathReward, dualLearningRate, oodProbabilityLimit,
                 newSeed);
     }
 
@@ -113,8 +122,20 @@ public record ModelBasedConfig(int iterations, int episodesPerIteration, int hor
     public ModelBasedConfig withNetwork(int units, int layers, int episodes, double budget) {
         return new ModelBasedConfig(iterations, episodes, horizon, units, layers, logStdInit, discount, gaeLambda,
                 maxKl, cgIterations, cgDamping, lineSearchSteps, lineSearchDecay, valueLearningRate, valueEpochs,
-                valueBatchSize, budget, oodPenalty, oodCost, kdeSigma, kdePercentile, costRuleSet, survivalReward,
+                valueBatchSize, budget, oodPenalty, oodCost, kdeSigma, kdePercentile, costRuleSet, reward, survivalReward,
                 deathReward, dualLearningRate, oodProbabilityLimit, seed);
+    }
+
+    /**
+     * A copy with another training reward and cost rule set (see the fields).
+     *
+     * @throws IllegalArgumentException for an unknown reward or a blank rule set
+     */
+    public ModelBasedConfig withObjective(String newReward, String newCostRuleSet) {
+        return new ModelBasedConfig(iterations, episodesPerIteration, horizon, hiddenUnits, hiddenLayers, logStdInit,
+                discount, gaeLambda, maxKl, cgIterations, cgDamping, lineSearchSteps, lineSearchDecay, valueLearningRate,
+                valueEpochs, valueBatchSize, costBudget, oodPenalty, oodCost, kdeSigma, kdePercentile, newCostRuleSet,
+                newReward, survivalReward, deathReward, dualLearningRate, oodProbabilityLimit, seed);
     }
 
     /** A copy with another trust region. */
@@ -122,7 +143,7 @@ public record ModelBasedConfig(int iterations, int episodesPerIteration, int hor
         return new ModelBasedConfig(iterations, episodesPerIteration, horizon, hiddenUnits, hiddenLayers, logStdInit,
                 discount, gaeLambda, kl, cgIterations, cgDamping, lineSearchSteps, lineSearchDecay, valueLearningRate,
                 valueEpochs, valueBatchSize, costBudget, oodPenalty, oodCost, kdeSigma, kdePercentile, costRuleSet,
-                survivalReward, deathReward, dualLearningRate, oodProbabilityLimit, seed);
+                reward, survivalReward, deathReward, dualLearningRate, oodProbabilityLimit, seed);
     }
 
     /** Hidden widths, e.g. {128, 128}. */

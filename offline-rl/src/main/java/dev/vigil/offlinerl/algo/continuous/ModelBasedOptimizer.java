@@ -13,8 +13,10 @@ import dev.vigil.offlinerl.algo.TrainingListener;
 import dev.vigil.offlinerl.dynamics.DynamicsData;
 import dev.vigil.offlinerl.dynamics.NearestNeighbourModel;
 import dev.vigil.offlinerl.dynamics.ScaledEpisode;
+import dev.vigil.offlinerl.objective.CostRuleSets;
+import dev.vigil.offlinerl.objective.TrainingRewards;
 import dev.vigil.safety.cost.CostModel;
-import dev.vigil.safety.cost.RuleSets;
+import dev.vigil.safety.cost.RuleSet;
 import dev.vigil.safety.guardian.GaussianKdeGuardian;
 import dev.vigil.safety.guardian.KdeConfig;
 import dev.vigil.safety.guardian.OodGuardian;
@@ -30,10 +32,11 @@ import java.util.Map;
  * 20-step rollouts from the training episodes' initial states. G-variants enforce the guardian (OOD step: reward
  * -25, cost 1, episode frozen); MB-variants only measure and report it.
  *
- * <p>Rewards: the data's own when it has a reward column; otherwise the same terminal outcome rewards as the
- * discretised {@code ogsrl} ({@code survivalReward} / {@code deathReward} on the last step, 0 elsewhere; no SOFA
- * shaping). Costs: the data's cost column (logged cost of the matched step) when it has one; otherwise the
- * {@code costRuleSet} (sepsis-bedside) applied to each simulated step when it compiles against the schema; else none.
+ * <p>Rewards: the data's own when it has a reward column; otherwise the config's {@code reward}
+ * ({@link TrainingRewards}: by default OGSRL's SOFA step reward plus the terminal outcome when the data has the SOFA
+ * columns, else the terminal outcome only). Costs: the data's cost column (logged cost of the matched step) when it
+ * has one; otherwise the {@code costRuleSet} ({@link CostRuleSets}; sepsis-bedside by default, {@code ogsrl-sepsis}
+ * for OGSRL's two rules) applied to each simulated step when it compiles against the schema; else none.
  */
 public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedConfig> {
 
@@ -133,6 +136,7 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
         summary.put("costsInData", setup.costSource.equals("data") ? 1.0 : 0.0);
         summary.put("costsFromRuleSet", setup.costSource.equals("rule-set") ? 1.0 : 0.0);
         summary.put("rewardsInData", data.schema().hasRewards() ? 1.0 : 0.0);
+        summary.put("sofaRewards", setup.rewardSource.equals(TrainingRewards.SOFA) ? 1.0 : 0.0);
         summary.put("guarded", variant.guarded ? 1.0 : 0.0);
         summary.put("guardianThreshold", setup.guardian.threshold());
         summary.put("resumedFromIteration", (double) result.startedAt());
@@ -155,10 +159,16 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
         public final String ruleSetVersion;
         /** Per action, the median logged dose on the [-1, 1] scale: where the policy mean starts. */
         public final double[] medianAction;
+        /** Where the training rewards came from: {@code data}, {@code outcome} or {@code sofa}. */
+        public final String rewardSource;
+        /** The cost model of simulated steps, or null (costs from the data, or none). */
+        public final CostModel costModel;
 
         private Setup(DynamicsData dynamics, NearestNeighbourEnvironment environment, GaussianKdeGuardian guardian,
                 double[][] initialStates, PolicyScaling scaling, String costSource, String ruleSetVersion,
-                double[] medianAction) {
+                double[] medianAction, String rewardSource, CostModel costModel) {
+            this.rewardSource = rewardSource;
+            this.costModel = costModel;
             this.dynamics = dynamics;
             this.environment = environment;
             this.guardian = guardian;
@@ -174,18 +184,10 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
             List<ScaledEpisode> episodes = dynamics.episodes();
             int s = dynamics.stateDimension();
             PolicyScaling scaling = PolicyScaling.fromMinMax(dynamics.scaler().min(), dynamics.scaler().max(), s);
-            List<double[]> rewards = new ArrayList<>();
-            for (Episode e : data.episodes()) {
-                if (data.schema().hasRewards()) {
-                    rewards.add(e.rewards());
-                } else {
-                    double[] r = new double[e.steps()];
-                    if (e.outcome() != null) {
-                        r[e.steps() - 1] = e.outcome().event() ? config.deathReward() : config.survivalReward();
-                    }
-                    rewards.add(r);
-                }
-            }
+            TrainingRewards.Rewards trainingRewards = TrainingRewards.of(data, config.reward(),
+                    config.survivalReward(), config.deathReward());
+            // Rollouts have a fixed length: rewards without the death padding, and the frozen remainder's reward.
+            List<double[]> rewards = trainingRewards.rollout();
             List<double[]> logged = null;
             CostModel costModel = null;
             String source = "none";
@@ -197,18 +199,21 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
                 }
                 source = "data";
                 ruleSetVersion = "dataset-costs";
-            } else if (!"none".equals(config.costRuleSet())) {
-                try {
-                    costModel = CostModel.compile(RuleSets.shipped(config.costRuleSet()), data.schema());
-                    source = "rule-set";
-                    ruleSetVersion = costModel.ruleSetRef().id() + "@" + costModel.ruleSetRef().version();
-                } catch (IllegalArgumentException e) {
-                    costModel = null;   // the rule set does not fit this schema: no costs, as discretised ogsrl
+            } else {
+                RuleSet ruleSet = CostRuleSets.resolve(config.costRuleSet());   // unknown set or rule: refused
+                if (ruleSet != null) {
+                    try {
+                        costModel = CostModel.compile(ruleSet, data.schema());
+                        source = "rule-set";
+                        ruleSetVersion = costModel.ruleSetRef().id() + "@" + costModel.ruleSetRef().version();
+                    } catch (IllegalArgumentException e) {
+                        costModel = null;   // the rule set does not fit this schema: no costs, as discretised ogsrl
+                    }
                 }
             }
             NearestNeighbourModel model = NearestNeighbourModel.fit(episodes);
             NearestNeighbourEnvironment environment = new NearestNeighbourEnvironment(model, episodes, rewards,
-                    logged, costModel, scaling);
+                    trainingRewards.frozen(), logged, costModel, scaling);
             List<double[]> points = new ArrayList<>();
             double[][] initial = new double[episodes.size()][];
             for (int e = 0; e < episodes.size(); e++) {
@@ -231,7 +236,8 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
                 double[] column = points.stream().mapToDouble(p -> p[col]).sorted().toArray();
                 median[j] = column[column.length / 2];
             }
-            return new Setup(dynamics, environment, guardian, initial, scaling, source, ruleSetVersion, median);
+            return new Setup(dynamics, environment, guardian, initial, scaling, source, ruleSetVersion, median,
+                    trainingRewards.source(), costModel);
         }
 
         /** The guardian as the rollouts use it. */

@@ -8,8 +8,12 @@ import java.util.SplittableRandom;
 /**
  * Rolls the Gaussian policy through a {@link SimulatedEnvironment} from random training initial states, OGSRL's
  * way: at each step the guardian judges the scaled (state, clipped action). Guarded: an OOD step earns
- * {@code oodPenalty} and {@code oodCost}, the environment is not called, and the episode is frozen there (frozen
- * steps add nothing, so the episode ends for the update). Unguarded: the verdict is only recorded.
+ * {@code oodPenalty} and {@code oodCost}, the environment is not called, and the episode is frozen there for the rest
+ * of the horizon: every frozen step is the same OOD step again, so the penalty and cost are charged once per step left
+ * (this step included), lumped on this step, and the episode ends for the update. Unguarded: the verdict is only
+ * recorded. An episode that reaches a logged end early is frozen there too: the steps left earn the environment's
+ * {@link SimulatedEnvironment.StepOutcome#frozenReward} each. Without these two, per-step negative rewards (OGSRL's
+ * SOFA reward) would make ending early, by an OOD step or by matching a logged end, the best policy.
  */
 public final class RolloutSampler {
 
@@ -78,13 +82,14 @@ public final class RolloutSampler {
                 }
                 ood.add(out);
                 if (out && guarded) {
-                    rewards.add(oodPenalty);
-                    costs.add(oodCost);
+                    int left = horizon - t;
+                    rewards.add(oodPenalty * left);
+                    costs.add(oodCost * left);
                     ended[e] = true;
                     break;
                 }
                 SimulatedEnvironment.StepOutcome step = environment.step(previous, state, clipped);
-                rewards.add(step.reward());
+                rewards.add(step.reward() + (step.terminal() ? step.frozenReward() * (horizon - 1 - t) : 0));
                 costs.add(step.cost());
                 previous = state;
                 state = step.nextState();

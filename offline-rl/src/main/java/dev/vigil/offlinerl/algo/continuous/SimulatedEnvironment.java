@@ -24,7 +24,15 @@ public interface SimulatedEnvironment {
      * @param reward the step's reward
      * @param cost the step's safety cost, >= 0
      * @param terminal whether the episode ends at {@code nextState}
+     * @param frozenReward when terminal: the reward of each step the fixed-length rollout would still have had (the
+     *     episode stays frozen at its end, as OGSRL's 20-step rollouts); 0 when ending changes nothing (terminal
+     *     outcome rewards)
      */
-    record StepOutcome(double[] nextState, double reward, double cost, boolean terminal) {
+    record StepOutcome(double[] nextState, double reward, double cost, boolean terminal, double frozenReward) {
+
+        /** A step whose end, if any, earns nothing more. */
+        public StepOutcome(double[] nextState, double reward, double cost, boolean terminal) {
+            this(nextState, reward, cost, terminal, 0);
+        }
     }
 }

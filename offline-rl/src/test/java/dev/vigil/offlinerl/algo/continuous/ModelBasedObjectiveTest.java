@@ -1,0 +1,110 @@
+package dev.vigil.offlinerl.algo.continuous;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vigil.ingestion.dataset.ContinuousActions;
+import dev.vigil.ingestion.dataset.ContinuousStates;
+import dev.vigil.ingestion.dataset.DatasetSchema;
+import dev.vigil.ingestion.dataset.Episode;
+import dev.vigil.ingestion.dataset.Outcome;
+import dev.vigil.ingestion.dataset.SpaceType;
+import dev.vigil.ingestion.dataset.TrajectoryDataset;
+import dev.vigil.ingestion.dataset.Variable;
+import dev.vigil.offlinerl.algo.TrainingListener;
+import dev.vigil.offlinerl.objective.CostRuleSets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The model-based optimisers train on the configured reward and cost rule set. */
+class ModelBasedObjectiveTest {
+
+    // pf_ratio, platelets, bilirubin, map, gcs, creatinine, urine_output, spo2, urine_output_cum, weight
+    private static DatasetSchema schema(boolean withBilirubin) {
+        List<Variable> f = new ArrayList<>(List.of(new Variable("pf_ratio", "mm[Hg]"),
+                new Variable("platelets", "10*3/uL"), new Variable("bilirubin", "mg/dL"), new Variable("map", "mm[Hg]"),
+                new Variable("gcs", "{score}"), new Variable("creatinine", "mg/dL"), new Variable("urine_output", "mL"),
+                new Variable("spo2", "%"), new Variable("urine_output_cum", "mL"), new Variable("weight", "kg")));
+        if (!withBilirubin) {
+            f.remove(2);
+        }
+        return new DatasetSchema("mini-icu", SpaceType.continuous(), f, SpaceType.continuous(),
+                List.of(new Variable("iv_fluid", "mL"), new Variable("vasopressor", "ug/kg/min")), false, false,
+                "icu-sepsis", "1", Duration.ofHours(4));
+    }
+
+    private static TrajectoryDataset data(boolean withBilirubin) {
+        List<Episode> episodes = new ArrayList<>();
+        for (int k = 0; k < 6; k++) {
+            double[][] s = new double[3][];
+            double[][] a = new double[3][];
+            for (int t = 0; t < 3; t++) {
+                double[] row = {350 - 10 * k, 120, 2.5, 68 + t, 14, 1.0, 100 + 10 * t, 95 - k, 100 * (t + 1), 70};
+                s[t] = withBilirubin ? row : removeIndex(row, 2);
+                a[t] = new double[] {250 * t, 0.02 * k};
+            }
+            episodes.add(new Episode("p" + k, new ContinuousStates(s, new boolean[3][s[0].length]),
+                    new ContinuousActions(a), null, null, new Outcome(k == 5, 60), null, List.of()));
+        }
+        return new TrajectoryDataset(schema(withBilirubin), episodes);
+    }
+
+    private static double[] removeIndex(double[] x, int i) {
+        double[] y = new double[x.length - 1];
+        System.arraycopy(x, 0, y, 0, i);
+        System.arraycopy(x, i + 1, y, i, x.length - i - 1);
+        return y;
+    }
+
+    @Test
+    void setupUsesSofaRewardsAndOgsrlsTwoRules() {
+        ModelBasedConfig config = ModelBasedConfig.defaults().withObjective("sofa", CostRuleSets.OGSRL_SEPSIS);
+        ModelBasedOptimizer.Setup setup = ModelBasedOptimizer.Setup.of(data(true), config);
+
+        assertThat(setup.rewardSource).isEqualTo("sofa");
+        assertThat(setup.costModel.ruleSetRef().id()).isEqualTo("ogsrl-sepsis");
+        assertThat(setup.costModel.ruleIds()).containsExactly("sepsis.spo2-low", "sepsis.urine-output-low");
+        assertThat(setup.ruleSetVersion).startsWith("ogsrl-sepsis@");
+        // auto picks sofa on such data; outcome keeps the old terminal-only reward
+        assertThat(ModelBasedOptimizer.Setup.of(data(true), ModelBasedConfig.defaults()).rewardSource).isEqualTo("sofa");
+        assertThat(ModelBasedOptimizer.Setup.of(data(true), ModelBasedConfig.defaults().withObjective("outcome",
+                "sepsis-bedside")).rewardSource).isEqualTo("outcome");
+    }
+
+    @Test
+    void theModelEarnsTheSofaRewardOfTheMatchedStep() {
+        ModelBasedConfig config = ModelBasedConfig.defaults().withObjective("sofa", "none");
+        ModelBasedOptimizer.Setup setup = ModelBasedOptimizer.Setup.of(data(true), config);
+        // Logged episode 0, step 0 -> state 1: pf 350 (1), platelets 120 (1), bilirubin 2.5 (2), MAP 69 without
+        // vasopressor (1), GCS 14 (1), creatinine 1.0 and urine 110 mL / bloc = 660 / day (0): SOFA 6.
+        ScaledEpisodeAccess first = new ScaledEpisodeAccess(setup);
+        SimulatedEnvironment.StepOutcome out = setup.environment.step(null, first.state(0, 0), first.action(0, 0));
+        assertThat(out.reward()).isEqualTo(-6.0);
+        assertThat(out.cost()).isZero();
+    }
+
+    @Test
+    void sofaOnDataWithoutItsColumnsStopsBeforeTraining() {
+        ModelBasedConfig config = ModelBasedConfig.defaults().with(1, 1).withObjective("sofa", "none");
+        assertThatThrownBy(() -> new ModelBasedOptimizer(ModelBasedOptimizer.Variant.GMB_CPO).train(data(false),
+                config, TrainingListener.NONE, ModelBasedTrainer.Checkpointing.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'bilirubin'");
+        assertThatThrownBy(() -> ModelBasedConfig.defaults().withObjective("shaped", "none"))
+                .hasMessageContaining("reward is 'shaped'");
+        assertThatThrownBy(() -> ModelBasedOptimizer.Setup.of(data(true), ModelBasedConfig.defaults()
+                .withObjective("sofa", "sepsis-bedside:sepsis.nope"))).hasMessageContaining("'sepsis.nope'");
+    }
+
+    /** The scaled logged states and actions of the setup's episodes. */
+    private record ScaledEpisodeAccess(ModelBasedOptimizer.Setup setup) {
+        double[] state(int episode, int t) {
+            return setup.dynamics.episodes().get(episode).state(t);
+        }
+
+        double[] action(int episode, int t) {
+            return setup.dynamics.episodes().get(episode).action(t);
+        }
+    }
+}
