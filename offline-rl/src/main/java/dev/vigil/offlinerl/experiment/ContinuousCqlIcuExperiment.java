@@ -331,19 +331,14 @@ public final class ContinuousCqlIcuExperiment {
         }
         double[] ddpg = seeds.stream().mapToDouble(SeedResult::ddpgStepsPerSecond).toArray();
         b.append("\nPlain DDPG (speed baseline, ").append(BASELINE_STEPS).append(" steps): ")
-                .append(meanSd(ddpg, 1)).append(" gradient steps/s\n");
+                .append(ExperimentOutput.meanSd(ddpg, 1)).append(" gradient steps/s\n");
         return b.toString();
     }
 
     private static String ms(List<MethodResult> ms, ToDoubleFunction<MethodResult> f, int digits) {
-        return meanSd(ms.stream().mapToDouble(f).toArray(), digits);
+        return ExperimentOutput.meanSd(ms.stream().mapToDouble(f).toArray(), digits);
     }
 
-    private static String meanSd(double[] x, int digits) {
-        double mean = Arrays.stream(x).average().orElse(Double.NaN);
-        double var = x.length < 2 ? 0 : Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum() / (x.length - 1);
-        return String.format(Locale.ROOT, "%." + digits + "f ± %." + digits + "f", mean, Math.sqrt(var));
-    }
 
     public static void main(String[] args) throws IOException {
         int patients = args.length > 0 ? Integer.parseInt(args[0]) : 2000;

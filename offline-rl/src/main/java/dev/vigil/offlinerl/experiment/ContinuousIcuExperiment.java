@@ -250,7 +250,7 @@ public final class ContinuousIcuExperiment {
                     .append(" | ").append(ms(ps, PolicyResult::meanCostBedside, 3)).append(" |\n");
         }
         b.append(String.format(Locale.ROOT, "%nHeld-out logged cohorts' mean SOFA return (on-policy, clinicians): %s%n",
-                meanSd(seeds.stream().mapToDouble(SeedResult::loggedReturn).toArray(), 2)));
+                ExperimentOutput.meanSd(seeds.stream().mapToDouble(SeedResult::loggedReturn).toArray(), 2)));
         b.append("\nTargets per seed (OOD cut = unguarded twin's true-rollout OOD rate / guarded one's; budget on "
                 + "OGSRL's two rules, mean true cost per episode <= 0.5; return against the clinician's true "
                 + "return):\n\n| guarded (vs unguarded) | seed | OOD cut | >= 5x | cost | <= 0.5 | true return "
@@ -281,14 +281,9 @@ public final class ContinuousIcuExperiment {
 
     private static String ms(List<PolicyResult> ps, java.util.function.ToDoubleFunction<PolicyResult> f,
             int decimals) {
-        return meanSd(ps.stream().mapToDouble(f).toArray(), decimals);
+        return ExperimentOutput.meanSd(ps.stream().mapToDouble(f).toArray(), decimals);
     }
 
-    private static String meanSd(double[] x, int decimals) {
-        double mean = Arrays.stream(x).average().orElse(Double.NaN);
-        double var = x.length < 2 ? 0 : Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum() / (x.length - 1);
-        return String.format(Locale.ROOT, "%." + decimals + "f ± %." + decimals + "f", mean, Math.sqrt(var));
-    }
 
     public static void main(String[] args) throws IOException {
         int patients = args.length > 0 ? Integer.parseInt(args[0]) : 2000;

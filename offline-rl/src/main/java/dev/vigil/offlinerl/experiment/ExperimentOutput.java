@@ -20,4 +20,12 @@ final class ExperimentOutput {
         }
         Files.writeString(out, markdown.toString());
     }
+
+    /** "mean ± sd" (sample standard deviation; 0 for a single value) with {@code digits} decimals. */
+    static String meanSd(double[] x, int digits) {
+        double mean = java.util.Arrays.stream(x).average().orElse(Double.NaN);
+        double var = x.length < 2 ? 0 : java.util.Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum()
+                / (x.length - 1);
+        return String.format(java.util.Locale.ROOT, "%." + digits + "f ± %." + digits + "f", mean, Math.sqrt(var));
+    }
 }
