@@ -38,6 +38,9 @@ public class TrainingService {
                 return thread;
             });
 
+    /** Runs training in this process now: a resume of one of them is refused (it is not interrupted). */
+    private final java.util.Set<String> training = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     void onStop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
         background.shutdownNow();
     }
@@ -189,6 +192,9 @@ public class TrainingService {
 
     private Resumption resumption(String runIdOrPrefix) {
         TrainingRun run = runs.resolve(runIdOrPrefix);
+        if (training.contains(run.getId())) {
+            throw new IllegalArgumentException("Run " + run.getId() + " is training now; there is nothing to resume");
+        }
         if (run.getState() == TrainingRun.State.SUCCEEDED) {
             throw new IllegalArgumentException("Run " + run.getId() + " has already succeeded; there is nothing to "
                     + "resume");
@@ -234,6 +240,9 @@ public class TrainingService {
 
     private TrainingRun complete(Prepared prepared, TrainingRun run, TrainingListener progress,
             ModelBasedTrainer.Checkpointing checkpointing) {
+        if (!training.add(run.getId())) {
+            throw new IllegalArgumentException("Run " + run.getId() + " is training now; there is nothing to resume");
+        }
         try {
             FittedPolicy fitted = prepared.algorithm().fitPolicy(prepared.data(), prepared.fields(),
                     prepared.configSource(), (iteration, metrics) -> {
@@ -256,6 +265,8 @@ public class TrainingService {
         } catch (RuntimeException e) {
             runs.failed(run.getId(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             throw e;
+        } finally {
+            training.remove(run.getId());
         }
     }
 }

@@ -115,6 +115,35 @@ class TrainingResumeTest extends WithTestUsers {
     }
 
     @Test
+    void aRunStillTrainingInThisProcessIsNotResumed() throws Exception {
+        TrainingService.Prepared prepared = prepared();
+        java.util.concurrent.CountDownLatch atFirstIteration = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.Future<TrainingRun> running = thread.submit(() -> training.train(prepared,
+                BedsideFixture.USER, (iteration, metrics) -> {
+                    atFirstIteration.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, 2));
+        try {
+            assertThat(atFirstIteration.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            TrainingRun run = runs.list().stream().filter(r -> r.getState() == TrainingRun.State.RUNNING)
+                    .findFirst().orElseThrow();
+            assertThatThrownBy(() -> training.resume(run.getId(), TrainingListener.NONE))
+                    .hasMessageContaining("is training now");
+        } finally {
+            release.countDown();
+        }
+        assertThat(running.get(120, java.util.concurrent.TimeUnit.SECONDS).getState())
+                .isEqualTo(TrainingRun.State.SUCCEEDED);
+        thread.shutdown();
+    }
+
+    @Test
     void checkpointsAreRefusedWhereTheyCannotBeKeptOrResumed() throws Exception {
         String dataset = runs.find(BedsideFixture.servedRun()).orElseThrow().getDatasetId();
         assertThatThrownBy(() -> training.train(training.prepare("ogsrl", dataset, null, "defaults", 1),
