@@ -214,11 +214,9 @@ public final class ContinuousCqlIcuExperiment {
         private final SepsisPolicy inner;
         private final IcuSepsisExperiment.Schema schema;
         private final OodJudge judge;
-        private final CostModel constraint;
-        private final CostModel bedside;
         private long decisions;
         private long ood;
-        private final List<double[]> episodeCosts = new ArrayList<>();
+        private final EpisodeCosts episodeCosts;
         private double[] doseSums;
 
         Recorder(SepsisPolicy inner, IcuSepsisExperiment.Schema schema, OodJudge judge, CostModel constraint,
@@ -226,8 +224,7 @@ public final class ContinuousCqlIcuExperiment {
             this.inner = inner;
             this.schema = schema;
             this.judge = judge;
-            this.constraint = constraint;
-            this.bedside = bedside;
+            this.episodeCosts = new EpisodeCosts(constraint, bedside);
         }
 
         @Override
@@ -247,12 +244,7 @@ public final class ContinuousCqlIcuExperiment {
             if (judge.ood(state, doses)) {
                 ood++;
             }
-            if (input.bloc() == 0) {
-                episodeCosts.add(new double[2]);
-            }
-            double[] c = episodeCosts.get(episodeCosts.size() - 1);
-            c[0] += constraint.totalCost(previous, state, doses);
-            c[1] += bedside.totalCost(previous, state, doses);
+            episodeCosts.record(input.bloc(), previous, state, doses);
             return action;
         }
 
@@ -266,12 +258,11 @@ public final class ContinuousCqlIcuExperiment {
 
         /** Mean cost per episode: 0 = the constraint's rule set (OGSRL's two rules), 1 = sepsis-bedside. */
         double meanCost(int which) {
-            return episodeCosts.stream().mapToDouble(c -> c[which]).average().orElse(0);
+            return which == 0 ? episodeCosts.meanConstraintCost() : episodeCosts.meanBedsideCost();
         }
 
         double withinBudget() {
-            return episodeCosts.stream().filter(c -> c[0] <= CostBudget.OGSRL_LIMIT).count()
-                    / (double) Math.max(1, episodeCosts.size());
+            return episodeCosts.withinBudgetShare();
         }
     }
 

@@ -147,20 +147,17 @@ public final class ContinuousIcuExperiment {
         private final SepsisPolicy inner;
         private final ModelBasedOptimizer.Setup setup;
         private final IcuSepsisExperiment.Schema schema;
-        private final CostModel constraint;
-        private final CostModel bedside;
         private final double[] means;
         private long decisions;
         private long ood;
-        private final List<double[]> episodeCosts = new ArrayList<>();   // {constraint, sepsis-bedside}
+        private final EpisodeCosts episodeCosts;
 
         Recorder(SepsisPolicy inner, ModelBasedOptimizer.Setup setup, IcuSepsisExperiment.Schema schema,
                 CostModel constraint, CostModel bedside) {
             this.inner = inner;
             this.setup = setup;
             this.schema = schema;
-            this.constraint = constraint;
-            this.bedside = bedside;
+            this.episodeCosts = new EpisodeCosts(constraint, bedside);
             this.means = setup.dynamics.featureMeans();
         }
 
@@ -184,23 +181,15 @@ public final class ContinuousIcuExperiment {
             if (!setup.guardian.judge(setup.dynamics.scaler().transform(row)).inSupport()) {
                 ood++;
             }
-            if (input.bloc() == 0) {
-                episodeCosts.add(new double[2]);
-            }
-            double[] c = episodeCosts.get(episodeCosts.size() - 1);
-            c[0] += constraint.totalCost(previous, state, doses);
-            c[1] += bedside.totalCost(previous, state, doses);
+            episodeCosts.record(input.bloc(), previous, state, doses);
             return action;
         }
 
         PolicyResult result(String name, PolicyValue value, IcuOpe.Estimates ope, Map<String, Double> training,
                 double seconds) {
-            double cost = episodeCosts.stream().mapToDouble(c -> c[0]).average().orElse(0);
-            double costBedside = episodeCosts.stream().mapToDouble(c -> c[1]).average().orElse(0);
-            double within = episodeCosts.stream().filter(c -> c[0] <= CostBudget.OGSRL_LIMIT).count()
-                    / (double) Math.max(1, episodeCosts.size());
-            return new PolicyResult(name, value, decisions == 0 ? 0 : (double) ood / decisions, cost, within,
-                    costBedside, ope, training, seconds);
+            return new PolicyResult(name, value, decisions == 0 ? 0 : (double) ood / decisions,
+                    episodeCosts.meanConstraintCost(), episodeCosts.withinBudgetShare(), episodeCosts.meanBedsideCost(),
+                    ope, training, seconds);
         }
     }
 
