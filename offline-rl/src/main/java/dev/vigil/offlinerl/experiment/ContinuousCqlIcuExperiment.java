@@ -217,7 +217,7 @@ public final class ContinuousCqlIcuExperiment {
         private long decisions;
         private long ood;
         private final EpisodeCosts episodeCosts;
-        private double[] doseSums;
+        private final DoseTally doses = new DoseTally();
 
         Recorder(SepsisPolicy inner, IcuSepsisExperiment.Schema schema, OodJudge judge, CostModel constraint,
                 CostModel bedside) {
@@ -233,18 +233,13 @@ public final class ContinuousCqlIcuExperiment {
             double[] state = schema.state(input.current().values());
             double[] previous = input.bloc() == 0 ? null
                     : schema.state(input.observations().get(input.bloc() - 1).values());
-            double[] doses = schema.doses(action);
+            double[] given = schema.doses(action);
             decisions++;
-            if (doseSums == null) {
-                doseSums = new double[doses.length];
-            }
-            for (int j = 0; j < doses.length; j++) {
-                doseSums[j] += doses[j];
-            }
-            if (judge.ood(state, doses)) {
+            doses.record(given);
+            if (judge.ood(state, given)) {
                 ood++;
             }
-            episodeCosts.record(input.bloc(), previous, state, doses);
+            episodeCosts.record(input.bloc(), previous, state, given);
             return action;
         }
 
@@ -253,7 +248,7 @@ public final class ContinuousCqlIcuExperiment {
         }
 
         double meanDose(int action) {
-            return decisions == 0 ? 0 : doseSums[action] / decisions;
+            return doses.meanDose(action);
         }
 
         /** Mean cost per episode: 0 = the constraint's rule set (OGSRL's two rules), 1 = sepsis-bedside. */

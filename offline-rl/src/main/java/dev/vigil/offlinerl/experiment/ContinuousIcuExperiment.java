@@ -61,7 +61,7 @@ public final class ContinuousIcuExperiment {
      */
     public record PolicyResult(String name, PolicyValue value, double oodRate, double meanCost,
             double withinBudgetShare, double meanCostBedside, IcuOpe.Estimates ope, Map<String, Double> training,
-            double trainSeconds) {
+            double trainSeconds, double meanFluid, double meanVasopressor, double vasopressorShare) {
     }
 
     /** One seed's figures; {@code loggedReturn} is the held-out cohort's mean logged SOFA return. */
@@ -151,6 +151,7 @@ public final class ContinuousIcuExperiment {
         private long decisions;
         private long ood;
         private final EpisodeCosts episodeCosts;
+        private final DoseTally doseTally = new DoseTally();
 
         Recorder(SepsisPolicy inner, ModelBasedOptimizer.Setup setup, IcuSepsisExperiment.Schema schema,
                 CostModel constraint, CostModel bedside) {
@@ -182,6 +183,7 @@ public final class ContinuousIcuExperiment {
                 ood++;
             }
             episodeCosts.record(input.bloc(), previous, state, doses);
+            doseTally.record(doses);
             return action;
         }
 
@@ -189,7 +191,8 @@ public final class ContinuousIcuExperiment {
                 double seconds) {
             return new PolicyResult(name, value, decisions == 0 ? 0 : (double) ood / decisions,
                     episodeCosts.meanConstraintCost(), episodeCosts.withinBudgetShare(), episodeCosts.meanBedsideCost(),
-                    ope, training, seconds);
+                    ope, training, seconds, doseTally.meanDose(schema.fluid()), doseTally.meanDose(schema.vasopressor()),
+                    doseTally.givenShare(schema.vasopressor()));
         }
     }
 
@@ -198,18 +201,21 @@ public final class ContinuousIcuExperiment {
                 + "held-out logged cohort's mean SOFA return %.2f%n%n"
                 + "| policy | true return (95%% CI) | WIS (95%% CI) | WDR (95%% CI) | FQE | WIS ESS | 90-day mortality "
                 + "| OOD rate (true rollouts, KDE) | cost / episode (OGSRL's two rules) | within budget 0.5 "
-                + "| cost, WIS estimate | cost (sepsis-bedside) | model return | model cost | model OOD rate | train s |%n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n", r.seed(), r.patients(),
+                + "| cost, WIS estimate | cost (sepsis-bedside) | mean fluid (mL) | mean vasopressor | blocs on "
+                + "vasopressor | model return | model cost | model OOD rate | train s |%n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n", r.seed(), r.patients(),
                 r.steps(), r.loggedReturn()));
         for (PolicyResult p : r.policies()) {
             PolicyValue v = p.value();
             IcuOpe.Estimates o = p.ope();
             b.append(String.format(Locale.ROOT, "| %s | %.2f (%.2f, %.2f) | %.2f (%.2f, %.2f) | %.2f (%.2f, %.2f) "
-                    + "| %.2f | %.0f | %.3f | %.4f | %.3f | %.3f | %.3f | %.3f | %s | %s | %s | %.0f |%n", p.name(),
+                    + "| %.2f | %.0f | %.3f | %.4f | %.3f | %.3f | %.3f | %.3f | %.1f | %.4f | %.3f | %s | %s | %s "
+                    + "| %.0f |%n", p.name(),
                     v.meanReturn(), v.returnCi95().lower(), v.returnCi95().upper(), o.wis().estimate(),
                     o.wis().lower(), o.wis().upper(), o.wdr().estimate(), o.wdr().lower(), o.wdr().upper(),
                     o.fqe().estimate(), o.wisEss(), v.mortality(), p.oodRate(), p.meanCost(), p.withinBudgetShare(),
-                    o.cost(), p.meanCostBedside(), fmt(p.training().get("meanReturn")),
+                    o.cost(), p.meanCostBedside(), p.meanFluid(), p.meanVasopressor(), p.vasopressorShare(),
+                    fmt(p.training().get("meanReturn")),
                     fmt(p.training().get("meanCost")), fmt(p.training().get("oodRate")), p.trainSeconds()));
         }
         return b.append('\n').toString();
@@ -225,8 +231,8 @@ public final class ContinuousIcuExperiment {
     static String summary(List<SeedResult> seeds) {
         StringBuilder b = new StringBuilder("#### Mean ± sd over seeds " + seeds.stream().map(SeedResult::seed)
                 .toList() + "\n\n| policy | true return | WIS | WDR | FQE | 90-day mortality | OOD rate (true "
-                + "rollouts) | cost / episode (OGSRL's two rules) | within budget 0.5 | cost (sepsis-bedside) |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|\n");
+                + "rollouts) | cost / episode (OGSRL's two rules) | within budget 0.5 | cost (sepsis-bedside) "
+                + "| blocs on vasopressor |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (String name : seeds.get(0).policies().stream().map(PolicyResult::name).toList()) {
             List<PolicyResult> ps = seeds.stream().map(r -> r.policy(name)).toList();
             b.append("| ").append(name).append(" | ").append(ms(ps, p -> p.value().meanReturn(), 2))
@@ -236,7 +242,8 @@ public final class ContinuousIcuExperiment {
                     .append(" | ").append(ms(ps, p -> p.value().mortality(), 3)).append(" | ")
                     .append(ms(ps, PolicyResult::oodRate, 4)).append(" | ").append(ms(ps, PolicyResult::meanCost, 3))
                     .append(" | ").append(ms(ps, PolicyResult::withinBudgetShare, 3))
-                    .append(" | ").append(ms(ps, PolicyResult::meanCostBedside, 3)).append(" |\n");
+                    .append(" | ").append(ms(ps, PolicyResult::meanCostBedside, 3))
+                    .append(" | ").append(ms(ps, PolicyResult::vasopressorShare, 3)).append(" |\n");
         }
         b.append(String.format(Locale.ROOT, "%nHeld-out logged cohorts' mean SOFA return (on-policy, clinicians): %s%n",
                 ExperimentOutput.meanSd(seeds.stream().mapToDouble(SeedResult::loggedReturn).toArray(), 2)));

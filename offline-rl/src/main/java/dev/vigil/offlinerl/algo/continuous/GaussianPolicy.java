@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 
 /**
  * A trained Gaussian policy in dataset units: {@link #act} is the mean network ({@link #network()}, which ends in
- * tanh and so stays within the logged action range), {@link #sample} adds the learned state-independent noise on the
+ * a bounded tanh and so stays within the logged action range, its ends included), {@link #sample} adds the learned state-independent noise on the
  * [-1, 1] scale and clips to the range.
  */
 public final class GaussianPolicy implements ContinuousPolicy {

@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * The trainable Gaussian policy on the [-1, 1] training scale: mean = MLP(state) with tanh hidden layers and a tanh
- * output (so the mean stays in the data's action range), and a state-independent log standard deviation per action
+ * The trainable Gaussian policy on the [-1, 1] training scale: mean = MLP(state) with tanh hidden layers and a
+ * bounded tanh output ({@link MlpSnapshot.Activation#BOUNDED_TANH}: the mean can reach the ends of the data's action
+ * range, e.g. exactly no vasopressor), and a state-independent log standard deviation per action
  * (initialised to -0.5, as released). The flat parameter vector the trust-region step moves is the MLP's parameters
  * followed by the log-stds.
  */
@@ -23,7 +24,7 @@ public final class GaussianPolicyNetwork {
         sizes[0] = stateDimension;
         System.arraycopy(hidden, 0, sizes, 1, hidden.length);
         sizes[sizes.length - 1] = actionDimension;
-        this.mean = new Mlp(sizes, MlpSnapshot.Activation.TANH);
+        this.mean = new Mlp(sizes, MlpSnapshot.Activation.BOUNDED_TANH);
         mean.initialise(rng, 0.1);
         this.logStd = new double[actionDimension];
         Arrays.fill(logStd, logStdInit);
@@ -54,13 +55,13 @@ public final class GaussianPolicyNetwork {
     }
 
     /**
-     * Starts the mean near {@code action} (scaled) everywhere: the tanh output's bias is set to
-     * {@code atanh(action)}, clipped to [-0.95, 0.95] so the start is not saturated.
+     * Starts the mean at {@code action} (scaled, clipped to [-1, 1]) everywhere: the bounded tanh output's bias is
+     * set to {@code atanh(action / g)}, finite even at the range's ends.
      */
     public void startAt(double[] action) {
         double[] bias = new double[action.length];
         for (int j = 0; j < bias.length; j++) {
-            double a = Math.max(-0.95, Math.min(0.95, action[j]));
+            double a = Math.max(-1, Math.min(1, action[j])) / MlpSnapshot.BOUNDED_TANH_GAIN;
             bias[j] = 0.5 * Math.log((1 + a) / (1 - a));
         }
         mean.setOutputBias(bias);
@@ -68,6 +69,19 @@ public final class GaussianPolicyNetwork {
 
     public double[] logStd() {
         return logStd.clone();
+    }
+
+    /** Replaces the log standard deviations (one per action, finite). */
+    void setLogStd(double[] values) {
+        if (values.length != logStd.length) {
+            throw new IllegalArgumentException("Expected " + logStd.length + " log-stds, got " + values.length);
+        }
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("A log-std must be finite; got " + v);
+            }
+        }
+        System.arraycopy(values, 0, logStd, 0, logStd.length);
     }
 
     /** The mean network (shared, not a copy): for snapshots. */

@@ -221,6 +221,7 @@ public final class Mlp {
             case IDENTITY -> x;
             case TANH -> Math.tanh(x);
             case RELU -> Math.max(0, x);
+            case BOUNDED_TANH -> MlpSnapshot.BOUNDED_TANH_GAIN * Math.tanh(x);   // unclipped: see the enum
         };
     }
 
@@ -230,6 +231,7 @@ public final class Mlp {
             case IDENTITY -> 1;
             case TANH -> 1 - y * y;
             case RELU -> y > 0 ? 1 : 0;
+            case BOUNDED_TANH -> MlpSnapshot.BOUNDED_TANH_GAIN - y * y / MlpSnapshot.BOUNDED_TANH_GAIN;
         };
     }
 }

@@ -16,8 +16,17 @@ import java.util.List;
 public record MlpSnapshot(List<Layer> layers, double[] inputScale, double[] inputShift, double[] outputScale,
         double[] outputShift) {
 
-    /** Element-wise activation after a dense layer. */
-    public enum Activation { IDENTITY, TANH, RELU }
+    /**
+     * Element-wise activation after a dense layer. {@code BOUNDED_TANH} is {@code clip(g tanh(x), -1, 1)} with
+     * {@code g = }{@value #BOUNDED_TANH_GAIN}: unlike a plain tanh it reaches the ends of the range at a finite
+     * input, so a policy whose range starts at "none" (no vasopressor) can choose exactly none rather than a few
+     * per cent of the range; the trainable {@link Mlp} uses the unclipped {@code g tanh(x)} so that its gradient
+     * never vanishes, and every consumer of a training-scale action clips to [-1, 1].
+     */
+    public enum Activation { IDENTITY, TANH, RELU, BOUNDED_TANH }
+
+    /** The gain of {@link Activation#BOUNDED_TANH}: the bound is reached at {@code x = atanh(1 / g)}, about 1.86. */
+    public static final double BOUNDED_TANH_GAIN = 1.05;
 
     /** One dense layer: {@code activation(W h + b)}. */
     public record Layer(int inputs, int outputs, float[] weights, float[] bias, Activation activation) {
@@ -75,6 +84,7 @@ public record MlpSnapshot(List<Layer> layers, double[] inputScale, double[] inpu
                     case IDENTITY -> sum;
                     case TANH -> Math.tanh(sum);
                     case RELU -> Math.max(0, sum);
+                    case BOUNDED_TANH -> Math.max(-1, Math.min(1, BOUNDED_TANH_GAIN * Math.tanh(sum)));
                 };
             }
             h = next;

@@ -45,6 +45,9 @@ import dev.vigil.offlinerl.objective.TrainingRewards;
  * @param dualLearningRate step of the dual ascent on both multipliers ({@code glagrangian}), > 0 (0.05)
  * @param oodProbabilityLimit limit on the share of rollouts with an OOD step ({@code glagrangian}), in [0, 1]
  *     (0.05)
+ * @param behaviourCloningSteps Adam steps (mini-batches of 256 logged pairs) fitting the policy mean to the
+ *     clinicians' logged doses before the first iteration, >= 0 (default {@value #DEFAULT_BEHAVIOUR_CLONING_STEPS});
+ *     0 starts at the logged median dose everywhere, as before ({@link BehaviourCloning})
  * @param seed seeds the networks, the rollouts and the value fits
  */
 public record ModelBasedConfig(int iterations, int episodesPerIteration, int horizon, int hiddenUnits,
@@ -52,10 +55,14 @@ public record ModelBasedConfig(int iterations, int episodesPerIteration, int hor
         double cgDamping, int lineSearchSteps, double lineSearchDecay, double valueLearningRate, int valueEpochs,
         int valueBatchSize, double costBudget, double oodPenalty, double oodCost, double kdeSigma,
         double kdePercentile, String costRuleSet, String reward, double survivalReward, double deathReward,
-        double dualLearningRate, double oodProbabilityLimit, long seed) implements AlgorithmConfig {
+        double dualLearningRate, double oodProbabilityLimit, int behaviourCloningSteps, long seed)
+        implements AlgorithmConfig {
 
     /** Default policy updates: see the field's documentation. */
     public static final int DEFAULT_ITERATIONS = 150;
+
+    /** Default behaviour-cloning steps: see the field's documentation. */
+    public static final int DEFAULT_BEHAVIOUR_CLONING_STEPS = 2000;
 
     public ModelBasedConfig {
         atLeast("iterations", iterations, 1);
@@ -67,6 +74,7 @@ public record ModelBasedConfig(int iterations, int episodesPerIteration, int hor
         atLeast("lineSearchSteps", lineSearchSteps, 1);
         atLeast("valueEpochs", valueEpochs, 1);
         atLeast("valueBatchSize", valueBatchSize, 1);
+        atLeast("behaviourCloningSteps", behaviourCloningSteps, 0);
         finite("logStdInit", logStdInit);
         finite("oodPenalty", oodPenalty);
         finite("survivalReward", survivalReward);
@@ -106,7 +114,7 @@ public record ModelBasedConfig(int iterations, int episodesPerIteration, int hor
     /** The released hyper-parameters with {@value #DEFAULT_ITERATIONS} iterations and seed 0. */
     public static ModelBasedConfig defaults() {
         return new ModelBasedConfig(DEFAULT_ITERATIONS, 32, 20, 128, 2, -0.5, 0.99, 0.95, 0.01, 10, 1.0, 30, 0.8,
-                1e-3, 5, 64, 0.5, -25, 1, 0.535, 5, "sepsis-bedside", TrainingRewards.AUTO, 1, -1, 0.05, 0.05, 0);
+                1e-3, 5, 64, 0.5, -25, 1, 0.535, 5, "sepsis-bedside", TrainingRewards.AUTO, 1, -1, 0.05, 0.05, DEFAULT_BEHAVIOUR_CLONING_STEPS, 0);
     }
 
     /** A copy with other iterations and seed. */
@@ -115,7 +123,7 @@ public record ModelBasedConfig(int iterations, int episodesPerIteration, int hor
                 logStdInit, discount, gaeLambda, maxKl, cgIterations, cgDamping, lineSearchSteps, lineSearchDecay,
                 valueLearningRate, valueEpochs, valueBatchSize, costBudget, oodPenalty, oodCost, kdeSigma,
                 kdePercentile, costRuleSet, reward, survivalReward, deathReward, dualLearningRate, oodProbabilityLimit,
-                newSeed);
+                behaviourCloningSteps, newSeed);
     }
 
     /** A copy with another network width and cost budget (tests and small experiments). */
@@ -123,7 +131,7 @@ public record ModelBasedConfig(int iterations, int episodesPerIteration, int hor
         return new ModelBasedConfig(iterations, episodes, horizon, units, layers, logStdInit, discount, gaeLambda,
                 maxKl, cgIterations, cgDamping, lineSearchSteps, lineSearchDecay, valueLearningRate, valueEpochs,
                 valueBatchSize, budget, oodPenalty, oodCost, kdeSigma, kdePercentile, costRuleSet, reward, survivalReward,
-                deathReward, dualLearningRate, oodProbabilityLimit, seed);
+                deathReward, dualLearningRate, oodProbabilityLimit, behaviourCloningSteps, seed);
     }
 
     /**
@@ -135,7 +143,7 @@ public record ModelBasedConfig(int iterations, int episodesPerIteration, int hor
         return new ModelBasedConfig(iterations, episodesPerIteration, horizon, hiddenUnits, hiddenLayers, logStdInit,
                 discount, gaeLambda, maxKl, cgIterations, cgDamping, lineSearchSteps, lineSearchDecay, valueLearningRate,
                 valueEpochs, valueBatchSize, costBudget, oodPenalty, oodCost, kdeSigma, kdePercentile, newCostRuleSet,
-                newReward, survivalReward, deathReward, dualLearningRate, oodProbabilityLimit, seed);
+                newReward, survivalReward, deathReward, dualLearningRate, oodProbabilityLimit, behaviourCloningSteps, seed);
     }
 
     /** A copy with another trust region. */
@@ -143,7 +151,15 @@ public record ModelBasedConfig(int iterations, int episodesPerIteration, int hor
         return new ModelBasedConfig(iterations, episodesPerIteration, horizon, hiddenUnits, hiddenLayers, logStdInit,
                 discount, gaeLambda, kl, cgIterations, cgDamping, lineSearchSteps, lineSearchDecay, valueLearningRate,
                 valueEpochs, valueBatchSize, costBudget, oodPenalty, oodCost, kdeSigma, kdePercentile, costRuleSet,
-                reward, survivalReward, deathReward, dualLearningRate, oodProbabilityLimit, seed);
+                reward, survivalReward, deathReward, dualLearningRate, oodProbabilityLimit, behaviourCloningSteps, seed);
+    }
+
+    /** A copy with another number of behaviour-cloning steps (0: start at the median logged dose). */
+    public ModelBasedConfig withBehaviourCloningSteps(int steps) {
+        return new ModelBasedConfig(iterations, episodesPerIteration, horizon, hiddenUnits, hiddenLayers, logStdInit,
+                discount, gaeLambda, maxKl, cgIterations, cgDamping, lineSearchSteps, lineSearchDecay, valueLearningRate,
+                valueEpochs, valueBatchSize, costBudget, oodPenalty, oodCost, kdeSigma, kdePercentile, costRuleSet,
+                reward, survivalReward, deathReward, dualLearningRate, oodProbabilityLimit, steps, seed);
     }
 
     /** Hidden widths, e.g. {128, 128}. */

@@ -129,7 +129,8 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
         RolloutSampler sampler = new RolloutSampler(setup.environment, setup.guardian, variant.guarded,
                 config.oodPenalty(), config.oodCost(), config.horizon());
         ModelBasedTrainer trainer = new ModelBasedTrainer(config, variant.optimiser, setup.environment, sampler,
-                setup.initialStates, setup.scaling).startingAt(setup.medianAction);
+                setup.initialStates, setup.scaling).startingAt(setup.medianAction)
+                .clonedFrom(setup.loggedStates, setup.loggedActions);
         ModelBasedTrainer.Result result = trainer.train(listener == null ? TrainingListener.NONE : listener,
                 checkpointing);
         Map<String, Double> summary = new HashMap<>(result.lastMetrics());
@@ -140,6 +141,10 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
         summary.put("guarded", variant.guarded ? 1.0 : 0.0);
         summary.put("guardianThreshold", setup.guardian.threshold());
         summary.put("resumedFromIteration", (double) result.startedAt());
+        result.cloning().ifPresent(c -> {
+            summary.put("behaviourCloningMseBefore", c.mseBefore());
+            summary.put("behaviourCloningMseAfter", c.mseAfter());
+        });
         return new GaussianPolicy(trainer.snapshot(result.policy()), result.policy().logStd(),
                 PolicyProvenance.of(name(), config, data, setup.ruleSetVersion),
                 new FitReport(summary, List.of(), List.of()));
@@ -163,10 +168,16 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
         public final String rewardSource;
         /** The cost model of simulated steps, or null (costs from the data, or none). */
         public final CostModel costModel;
+        /** Every logged state and its action on the training scale, row for row: the behaviour-cloning start. */
+        public final double[][] loggedStates;
+        public final double[][] loggedActions;
 
         private Setup(DynamicsData dynamics, NearestNeighbourEnvironment environment, GaussianKdeGuardian guardian,
                 double[][] initialStates, PolicyScaling scaling, String costSource, String ruleSetVersion,
-                double[] medianAction, String rewardSource, CostModel costModel) {
+                double[] medianAction, String rewardSource, CostModel costModel, double[][] loggedStates,
+                double[][] loggedActions) {
+            this.loggedStates = loggedStates;
+            this.loggedActions = loggedActions;
             this.rewardSource = rewardSource;
             this.costModel = costModel;
             this.dynamics = dynamics;
@@ -215,6 +226,8 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
             NearestNeighbourEnvironment environment = new NearestNeighbourEnvironment(model, episodes, rewards,
                     trainingRewards.frozen(), logged, costModel, scaling);
             List<double[]> points = new ArrayList<>();
+            List<double[]> loggedStates = new ArrayList<>();
+            List<double[]> loggedActions = new ArrayList<>();
             double[][] initial = new double[episodes.size()][];
             for (int e = 0; e < episodes.size(); e++) {
                 ScaledEpisode episode = episodes.get(e);
@@ -224,6 +237,8 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
                     System.arraycopy(episode.state(t), 0, p, 0, s);
                     System.arraycopy(episode.action(t), 0, p, s, episode.actionDimension());
                     points.add(p);
+                    loggedStates.add(episode.state(t));
+                    loggedActions.add(episode.action(t));
                 }
             }
             KdeConfig kde = new KdeConfig(config.kdeSigma(), config.kdePercentile(), KdeConfig.DEFAULT_KERNEL_CUTOFF,
@@ -237,7 +252,8 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
                 median[j] = column[column.length / 2];
             }
             return new Setup(dynamics, environment, guardian, initial, scaling, source, ruleSetVersion, median,
-                    trainingRewards.source(), costModel);
+                    trainingRewards.source(), costModel, loggedStates.toArray(new double[0][]),
+                    loggedActions.toArray(new double[0][]));
         }
 
         /** The guardian as the rollouts use it. */

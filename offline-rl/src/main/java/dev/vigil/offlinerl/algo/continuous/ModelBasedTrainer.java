@@ -53,8 +53,12 @@ public final class ModelBasedTrainer {
      * @param startedAt the iteration the run started from (0 = fresh, else the checkpoint resumed)
      */
     public record Result(GaussianPolicyNetwork policy, Map<String, Double> lastMetrics, double lambdaCost,
-            double lambdaOod, int startedAt) {
+            double lambdaOod, int startedAt, Optional<BehaviourCloning.Result> cloning) {
     }
+
+    /** Adam learning rate and mini-batch of the behaviour-cloning start. */
+    private static final double CLONING_LEARNING_RATE = 1e-3;
+    private static final int CLONING_BATCH = 256;
 
     private final ModelBasedConfig config;
     private final Optimiser optimiser;
@@ -64,6 +68,8 @@ public final class ModelBasedTrainer {
     private final int stateDimension;
     private final int actionDimension;
     private double[] startAction;
+    private double[][] clonedStates;
+    private double[][] clonedActions;
 
     public ModelBasedTrainer(ModelBasedConfig config, Optimiser optimiser, SimulatedEnvironment environment,
             RolloutSampler sampler, double[][] initialStates, PolicyScaling scaling) {
@@ -82,6 +88,16 @@ public final class ModelBasedTrainer {
      */
     public ModelBasedTrainer startingAt(double[] scaledAction) {
         this.startAction = scaledAction == null ? null : scaledAction.clone();
+        return this;
+    }
+
+    /**
+     * Starts the policy mean from the behaviour cloned on these logged pairs (training scale) when the config asks
+     * for behaviour-cloning steps; a resumed run takes its checkpoint instead.
+     */
+    public ModelBasedTrainer clonedFrom(double[][] states, double[][] actions) {
+        this.clonedStates = states;
+        this.clonedActions = actions;
         return this;
     }
 
@@ -117,6 +133,12 @@ public final class ModelBasedTrainer {
                 first = c.iteration() + 1;
                 resumedMetrics = c.metrics();
             }
+        }
+        Optional<BehaviourCloning.Result> cloning = Optional.empty();
+        if (first == 1 && config.behaviourCloningSteps() > 0 && clonedStates != null) {
+            cloning = Optional.of(BehaviourCloning.fit(policy, clonedStates, clonedActions,
+                    config.behaviourCloningSteps(), CLONING_BATCH, CLONING_LEARNING_RATE, config.logStdInit(),
+                    new SplittableRandom(config.seed() ^ 0x5DEECE66DL)));
         }
         Map<String, Double> metrics = resumedMetrics;
         for (int it = first; it <= config.iterations(); it++) {
@@ -163,7 +185,7 @@ public final class ModelBasedTrainer {
                         costValue.state(), lambdaCost, lambdaOod, snapshot(policy), metrics));
             }
         }
-        return new Result(policy, metrics, lambdaCost, lambdaOod, first - 1);
+        return new Result(policy, metrics, lambdaCost, lambdaOod, first - 1, cloning);
     }
 
     /** The policy mean as a snapshot in dataset units. */

@@ -20,7 +20,8 @@ import org.tribuo.util.onnx.ONNXRef;
 /**
  * Writes an {@link MlpSnapshot} as an ONNX model (IR version 8, opset 13): input {@code state} float [N, S], output
  * {@code action} float [N, A]; the graph is {@code Mul}/{@code Add} for the input scaling, one {@code Gemm}
- * (transB = 1, weights stored [out, in]) plus {@code Tanh}/{@code Relu} per layer, and {@code Mul}/{@code Add} for
+ * (transB = 1, weights stored [out, in]) plus {@code Tanh}/{@code Relu} per layer ({@code Tanh}, {@code Mul},
+ * {@code Max}, {@code Min} for a bounded tanh), and {@code Mul}/{@code Add} for
  * the output scaling. Computed in float, so it matches {@link MlpSnapshot#apply} to float precision (relative error
  * about 1e-6).
  */
@@ -34,14 +35,16 @@ public final class PolicyOnnxExporter {
     private PolicyOnnxExporter() {
     }
 
-    /** Activations tribuo-util-onnx's operator list lacks. */
+    /** Operators tribuo-util-onnx's operator list lacks (element-wise; Min and Max broadcast their two inputs). */
     private enum Activation implements ONNXOperator {
-        TANH("Tanh"), RELU("Relu");
+        TANH("Tanh", 1), RELU("Relu", 1), MIN("Min", 2), MAX("Max", 2);
 
         private final String op;
+        private final int inputs;
 
-        Activation(String op) {
+        Activation(String op, int inputs) {
             this.op = op;
+            this.inputs = inputs;
         }
 
         @Override
@@ -51,7 +54,7 @@ public final class PolicyOnnxExporter {
 
         @Override
         public int getNumInputs() {
-            return 1;
+            return inputs;
         }
 
         @Override
@@ -104,6 +107,10 @@ public final class PolicyOnnxExporter {
             switch (layer.activation()) {
                 case TANH -> h = h.apply(Activation.TANH);
                 case RELU -> h = h.apply(Activation.RELU);
+                case BOUNDED_TANH -> h = h.apply(Activation.TANH)
+                        .apply(ONNXOperators.MUL, ctx.array("gain" + i, new float[] {(float) MlpSnapshot.BOUNDED_TANH_GAIN}))
+                        .apply(Activation.MAX, ctx.array("lower" + i, new float[] {-1f}))
+                        .apply(Activation.MIN, ctx.array("upper" + i, new float[] {1f}));
                 case IDENTITY -> { }
             }
             i++;

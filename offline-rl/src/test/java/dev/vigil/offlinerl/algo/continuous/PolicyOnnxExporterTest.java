@@ -31,6 +31,34 @@ class PolicyOnnxExporterTest {
                 relu.layers().get(0).weights(), relu.layers().get(0).bias(), MlpSnapshot.Activation.RELU),
                 relu.layers().get(1)), relu.inputScale(), relu.inputShift(), relu.outputScale(), relu.outputShift());
         check(withRelu, dir.resolve("relu.onnx"), rng, 3);
+
+        // The policy networks' bounded tanh: large weights so that many outputs sit on the clipped ends.
+        Mlp boundedNet = new Mlp(new int[] {3, 8, 2}, MlpSnapshot.Activation.BOUNDED_TANH);
+        boundedNet.initialise(rng, 20.0);
+        MlpSnapshot bounded = boundedNet.snapshot(new double[] {0.05, 0.05, 0.05}, new double[3],
+                new double[] {500, 0.5}, new double[] {500, 0.5});
+        check(bounded, dir.resolve("bounded.onnx"), rng, 3);
+    }
+
+    @Test
+    void boundedTanhReachesTheRangeEndsExactly() {
+        Mlp net = new Mlp(new int[] {1, 1}, MlpSnapshot.Activation.BOUNDED_TANH);
+        net.setParameters(new double[] {1, 0});   // one weight 1, bias 0: output g tanh(x)
+        // atanh(1 / 1.05) = 1.857...: beyond it the snapshot gives exactly the end of the range.
+        MlpSnapshot snapshot = net.snapshot(new double[] {1}, new double[1], new double[] {2}, new double[] {2});
+        assertThat(snapshot.apply(new double[] {-1.9})[0]).isEqualTo(0.0);   // 2 * -1 + 2: exactly "none"
+        assertThat(snapshot.apply(new double[] {3})[0]).isEqualTo(4.0);
+        assertThat(snapshot.apply(new double[] {0.5})[0]).isCloseTo(2 + 2 * 1.05 * Math.tanh(0.5),
+                org.assertj.core.data.Offset.offset(1e-12));
+        // The trainable net is unclipped (its gradient never vanishes) ...
+        assertThat(net.apply(new double[] {3})[0]).isCloseTo(1.05 * Math.tanh(3), org.assertj.core.data.Offset.offset(1e-12));
+        // ... and its derivative is g (1 - tanh^2), checked against a central difference.
+        double[][] h = net.forward(new double[] {0.7});
+        double[] gradient = new double[2];
+        net.backward(h, new double[] {1}, gradient);
+        double eps = 1e-6;
+        double numeric = (1.05 * Math.tanh(0.7 + eps) - 1.05 * Math.tanh(0.7 - eps)) / (2 * eps);
+        assertThat(gradient[1]).isCloseTo(numeric, org.assertj.core.data.Offset.offset(1e-8));
     }
 
     private static void check(MlpSnapshot snapshot, Path file, SplittableRandom rng, int inputs) throws Exception {
