@@ -40,6 +40,11 @@ import java.util.Map;
  * not held out (those with follow-up images linked), evaluate simulation quality and protocol selection on the
  * held-out ones against the baselines, and print markdown tables (also written to {@code OUT/mewm-results.md}).
  *
+ * <p>Options (system properties, docs/results.md "MeWM"): {@code mewm.reuseCohort}, {@code mewm.validationFraction},
+ * {@code mewm.trainingSeed}, {@code mewm.ensembleSize}, {@code mewm.tumourCtWeight}, {@code mewm.interactionDecay},
+ * {@code mewm.trainOnly}, {@code mewm.reuseDynamics} (comma-separated ONNX files: an ensemble),
+ * {@code mewm.disagreementWeight}.
+ *
  * <p>Usage: {@code MewmExperiment PATIENTS SEED OUT [CROP=32] [EPOCHS=20] [K=4]}. Needs
  * {@code DNNL_MAX_CPU_ISA=SSE41} and {@code -Dai.djl.offline=true} like every DJL training (platform-notes).
  */

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -76,7 +77,7 @@ public final class TacePlanner implements AutoCloseable {
 
     /** Simulations per plan of each ensemble member, in member order. */
     public List<Integer> drawsPerMember() {
-        return java.util.Arrays.stream(draws).boxed().toList();
+        return Arrays.stream(draws).boxed().toList();
     }
 
     /** Ranks the protocols for one patient. */
