@@ -127,7 +127,7 @@ class TaceApiTest extends WithTestUsers {
                 .body("id", equalTo(newest.getId()))
                 .body("datasetId", equalTo(newest.getDatasetId()))
                 .body("manifest.id", equalTo(newest.getId()))
-                .body("manifest.format", equalTo("vigil-world-model/1"))
+                .body("manifest.format", equalTo("vigil-world-model/2"))
                 .body("manifest.trainedOn", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"));
         assertThat(model.getPath()).contains(WorldModelRegistry.FOLDER);
     }

@@ -144,7 +144,7 @@ class TaceBrowserTest extends BrowserTestBase {
             assertThat(browser.waitFor("[data-testid=world-model-id]").getText()).contains(model.getId());
             assertThat(browser.waitFor("[data-testid=world-model-data-hash]").getText()).matches("[0-9a-f]{64}");
             assertThat(browser.waitFor("[data-testid=world-model-manifest] tr[data-key=format]").getText())
-                    .contains("vigil-world-model/1");
+                    .contains("vigil-world-model/2");
             WebElement quality = browser.waitFor("[data-testid=eval-table-simulationQuality]");
             assertThat(quality.getText()).contains("no change").contains("0.2500");
             assertThat(browser.waitFor("[data-testid=eval-table-protocolSelection]").getText()).contains("0.7500");

@@ -51,6 +51,12 @@ public record TrainingConfig(long seed, int epochs, int batchSize, double learni
                 interactionDecay);
     }
 
+    /** This configuration with another seed (the members of an ensemble differ only in their seeds). */
+    public TrainingConfig withSeed(long newSeed) {
+        return new TrainingConfig(newSeed, epochs, batchSize, learningRate, ctWeight, diceWeight, klWeight,
+                tumourCtWeight, interactionDecay);
+    }
+
     /** This configuration with another interaction decay. */
     public TrainingConfig withInteractionDecay(double decay) {
         return new TrainingConfig(seed, epochs, batchSize, learningRate, ctWeight, diceWeight, klWeight,

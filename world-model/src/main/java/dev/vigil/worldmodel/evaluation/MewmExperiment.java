@@ -40,6 +40,11 @@ import java.util.Map;
  * not held out (those with follow-up images linked), evaluate simulation quality and protocol selection on the
  * held-out ones against the baselines, and print markdown tables (also written to {@code OUT/mewm-results.md}).
  *
+ * <p>Options (system properties, docs/results.md "MeWM"): {@code mewm.reuseCohort}, {@code mewm.validationFraction},
+ * {@code mewm.trainingSeed}, {@code mewm.ensembleSize}, {@code mewm.tumourCtWeight}, {@code mewm.interactionDecay},
+ * {@code mewm.trainOnly}, {@code mewm.reuseDynamics} (comma-separated ONNX files: an ensemble),
+ * {@code mewm.disagreementWeight}.
+ *
  * <p>Usage: {@code MewmExperiment PATIENTS SEED OUT [CROP=32] [EPOCHS=20] [K=4]}. Needs
  * {@code DNNL_MAX_CPU_ISA=SSE41} and {@code -Dai.djl.offline=true} like every DJL training (platform-notes).
  */
@@ -162,19 +167,35 @@ public final class MewmExperiment {
                 + " held-out patients");
 
         t = System.nanoTime();
-        // -Dmewm.reuseDynamics=DIR/dynamics.onnx refits only the scorer (for trying scorer features quickly).
+        // -Dmewm.reuseDynamics=A.onnx[,B.onnx,...] refits only the scorer on dynamics models trained before (one
+        // file: a single model; several: an ensemble, e.g. members trained in separate -Dmewm.trainOnly runs).
         String reuse = System.getProperty("mewm.reuseDynamics");
-        WorldModelBundle bundle = reuse != null
-                ? WorldModelBundle.of(Files.readAllBytes(Path.of(reuse)), SurvivalScorer.fit(training),
-                        Map.of("cropSize", Integer.toString(crop), "dynamics", "reused from " + reuse))
-                : WorldModelTrainer.train(training, trainingConfig(crop, epochs, seed), log);
+        WorldModelBundle bundle;
+        if (reuse != null) {
+            List<byte[]> members = new ArrayList<>();
+            for (String file : reuse.split(",")) {
+                members.add(Files.readAllBytes(Path.of(file.trim())));
+            }
+            bundle = WorldModelBundle.ofEnsemble(members, SurvivalScorer.fit(training),
+                    Map.of("cropSize", Integer.toString(crop), "dynamics", "reused from " + reuse));
+        } else {
+            bundle = WorldModelTrainer.train(training, trainingConfig(crop, epochs, seed), log);
+        }
         timings.put("training", seconds(t));
         bundle.save(out.resolve("bundle"));
         log.accept("world model " + bundle.id() + " saved to " + out.resolve("bundle"));
+        // -Dmewm.trainOnly=true stops here: members of an ensemble can be trained in separate processes and
+        // evaluated together later (-Dmewm.reuseDynamics with several files).
+        if (Boolean.getBoolean("mewm.trainOnly")) {
+            return new Result("Trained only (-Dmewm.trainOnly): world model " + bundle.id(), List.of(), List.of(),
+                    timings);
+        }
 
         List<SimulationQuality.Row> simulation;
         List<SelectionSummary> selection = new ArrayList<>();
-        PlannerConfig plannerConfig = new PlannerConfig(k, seed, ExecutionProviderChoice.CPU, 0, 0);
+        // -Dmewm.disagreementWeight=W ranks by mean risk + W x the ensemble members' standard deviation.
+        double disagreement = Double.parseDouble(System.getProperty("mewm.disagreementWeight", "0"));
+        PlannerConfig plannerConfig = new PlannerConfig(k, seed, ExecutionProviderChoice.CPU, 0, 0, disagreement);
         try (TacePlanner planner = new TacePlanner(bundle, plannerConfig)) {
             t = System.nanoTime();
             simulation = SimulationQuality.evaluate(planner, heldOut, training);
@@ -218,17 +239,20 @@ public final class MewmExperiment {
         }
         String setup = (validationFraction > 0 ? "VALIDATION (patients not held out; not for reporting). " : "")
                 + String.format(Locale.ROOT, "Setup: %d synthetic patients (seed %d), %d^3 crops, %d training"
-                + " cases, %d held out; dynamics %d epochs; K = %d simulations per protocol; all %d valid protocols"
-                + " ranked; world model %s; scorer C-index on training %.3f.", patients, seed, crop, training.size(),
-                heldOut.size(), epochs, k, ProtocolSpace.VALID_COUNT, bundle.id().substring(0, 12),
-                bundle.scorer().concordance());
+                + " cases, %d held out; dynamics %d epochs, %d member(s); K = %d simulations per protocol (per member"
+                + " %s); disagreement weight %s; all %d valid protocols ranked; world model %s; scorer C-index on"
+                + " training %.3f.", patients, seed, crop, training.size(), heldOut.size(), epochs,
+                bundle.ensembleSize(), k, plannerConfig.drawsForMember(0, bundle.ensembleSize()) + (k % bundle
+                .ensembleSize() == 0 || k < bundle.ensembleSize() ? "" : " or fewer"), disagreement,
+                ProtocolSpace.VALID_COUNT, bundle.id().substring(0, 12), bundle.scorer().concordance());
         return new Result(setup, simulation, selection, timings);
     }
 
     /**
      * The world model's training configuration: {@link WorldModelTrainingConfig#defaults}, with
-     * {@code -Dmewm.tumourCtWeight=W} and {@code -Dmewm.interactionDecay=D} overriding the tumour weight of the
-     * CT error and the interaction ridge (for validation runs).
+     * {@code -Dmewm.tumourCtWeight=W}, {@code -Dmewm.interactionDecay=D} and {@code -Dmewm.ensembleSize=N}
+     * overriding the tumour weight of the CT error, the interaction ridge and the number of dynamics models (for
+     * validation runs).
      */
     static WorldModelTrainingConfig trainingConfig(int crop, int epochs, long seed) {
         // -Dmewm.trainingSeed=S trains the dynamics model with another seed on the same cohort (seed-to-seed spread).
@@ -243,7 +267,8 @@ public final class MewmExperiment {
         if (decay != null) {
             dynamics = dynamics.withInteractionDecay(Double.parseDouble(decay));
         }
-        return new WorldModelTrainingConfig(defaults.architecture(), dynamics);
+        int members = Integer.getInteger("mewm.ensembleSize", defaults.ensembleSize());
+        return new WorldModelTrainingConfig(defaults.architecture(), dynamics, members);
     }
 
     private static String seconds(long start) {

@@ -18,6 +18,7 @@ import dev.vigil.worldmodel.planner.SurvivalScorer;
 import dev.vigil.worldmodel.planner.TacePlanner;
 import dev.vigil.worldmodel.planner.VolumeEncoding;
 import dev.vigil.worldmodel.planner.WorldModelBundle;
+import dev.vigil.worldmodel.planner.WorldModelTrainingConfig;
 import dev.vigil.worldmodel.protocol.ProtocolSpace;
 import dev.vigil.worldmodel.protocol.TaceProtocol;
 import dev.vigil.worldmodel.synth.HccCohortConfig;
@@ -42,9 +43,11 @@ import java.util.Random;
  * ingested) ranked under every valid protocol with K = 4 by {@link TacePlanner#plan} (simulation, scoring,
  * contraindications, ranking, curves; no images kept), alternating with bare {@code OrtSession.run} calls on the
  * same ONNX model and batches. The dynamics model has the standard architecture with seeded random weights
- * (speed does not depend on the values); the scorer is fitted on random feature rows.
+ * (speed does not depend on the values); the scorer is fitted on random feature rows. With {@code members} > 1
+ * the planner runs an ensemble of that many such models (seeds 1..members), K shared out among them as in
+ * {@link dev.vigil.worldmodel.planner.PlannerConfig}; the bare runs stay on member 1 with all K draws.
  *
- * <p>Usage: {@code PlannerBenchmark [rounds=5] [size=64]}.
+ * <p>Usage: {@code PlannerBenchmark [rounds=5] [size=64] [members=3]}.
  */
 public final class PlannerBenchmark {
 
@@ -61,6 +64,7 @@ public final class PlannerBenchmark {
     private static void run(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int size = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+        int members = args.length > 2 ? Integer.parseInt(args[2]) : WorldModelTrainingConfig.DEFAULT_ENSEMBLE_SIZE;
         Path dir = Files.createTempDirectory("vigil-planner-bench");
         new HccCohortGenerator(new HccCohortConfig(1, 3, size, 0)).generate(dir);
         TrajectoryDataset data = new IngestionPipeline(UnitConverter.load()).run(
@@ -68,15 +72,18 @@ public final class PlannerBenchmark {
                 new IssueRecorder(), "bench");
         HccCase patient = HccCases.fromDataset(data, dir).get(0);
         DynamicsArchitecture architecture = new DynamicsArchitecture(size, 4, 16, 32, 8);
-        DynamicsWeights weights = DynamicsWeights.initial(architecture, 1);
-        byte[] onnx = DynamicsOnnxExporter.export(weights).toByteArray();
-        WorldModelBundle bundle = WorldModelBundle.of(onnx, randomScorer(), Map.of("cropSize",
+        List<byte[]> ensemble = new java.util.ArrayList<>();
+        for (int m = 1; m <= members; m++) {
+            ensemble.add(DynamicsOnnxExporter.export(DynamicsWeights.initial(architecture, m)).toByteArray());
+        }
+        byte[] onnx = ensemble.get(0);
+        WorldModelBundle bundle = WorldModelBundle.ofEnsemble(ensemble, randomScorer(), Map.of("cropSize",
                 Integer.toString(size)));
         Path model = dir.resolve("dynamics.onnx");
         Files.write(model, onnx);
         List<float[]> protocols = ProtocolSpace.validProtocols().stream().map(TaceProtocol::multiHot).toList();
-        System.out.printf("patient %s, %d^3, %d protocols x K = %d = %d simulations, batch %d%n",
-                patient.patientId(), size, protocols.size(), K, protocols.size() * K, BATCH);
+        System.out.printf("patient %s, %d^3, %d protocols x K = %d = %d simulations, batch %d, %d member(s)%n",
+                patient.patientId(), size, protocols.size(), K, protocols.size() * K, BATCH, members);
         try (TacePlanner planner = new TacePlanner(bundle, new PlannerConfig(K, 42, ExecutionProviderChoice.CPU, 0, 0));
                 OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);

@@ -17,16 +17,22 @@ import java.util.List;
  * @param plans best first
  * @param elapsedMillis wall time of the planning
  * @param topImages images of the first {@code keepImagesForTop} plans, in rank order (not serialised)
+ * @param dynamicsMembers SHA-256 of each dynamics model (ensemble member) that simulated, in member order
+ * @param drawsPerMember simulations per plan each member ran (same order)
+ * @param disagreementWeight the ranking's pessimism weight on the members' disagreement (0 = mean risk)
  */
 public record PlanResult(String patientId, String worldModelId, String executionProvider, String protocolSpaceVersion,
         String contraindicationRuleSet, List<String> contraindications, List<String> unknownChecks,
-        boolean recommendable, List<RankedPlan> plans, long elapsedMillis, @JsonIgnore List<PlanImages> topImages) {
+        boolean recommendable, List<RankedPlan> plans, long elapsedMillis, @JsonIgnore List<PlanImages> topImages,
+        List<String> dynamicsMembers, List<Integer> drawsPerMember, double disagreementWeight) {
 
     public PlanResult {
         contraindications = List.copyOf(contraindications);
         unknownChecks = List.copyOf(unknownChecks);
         plans = List.copyOf(plans);
         topImages = List.copyOf(topImages);
+        dynamicsMembers = List.copyOf(dynamicsMembers);
+        drawsPerMember = List.copyOf(drawsPerMember);
     }
 
     /** Pre CT, pre mask, mean simulated post CT and post mask for plan {@code rank} (1-based, kept ranks only). */

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -25,9 +26,11 @@ import java.util.Set;
 
 /**
  * Ranks TACE protocols for a patient (docs/planner.md): every valid protocol (or a beam search), K simulations
- * each through the world model's ONNX session (opened once per planner), each simulated follow-up scored by
- * the survival scorer, plans ranked by mean predicted risk. A patient with a contraindication gets the ranking
- * with the rule ids on every plan and no plan recommended.
+ * each through the world model's ONNX sessions (one per ensemble member, opened once per planner; the K draws
+ * shared out among the members), each simulated follow-up scored by the survival scorer, plans ranked by the
+ * mean over members of each member's mean predicted risk (optionally plus a penalty on the members'
+ * disagreement). A patient with a contraindication gets the ranking with the rule ids on every plan and no plan
+ * recommended.
  */
 public final class TacePlanner implements AutoCloseable {
 
@@ -37,30 +40,44 @@ public final class TacePlanner implements AutoCloseable {
 
     private final WorldModelBundle bundle;
     private final PlannerConfig config;
-    private final Path onnxFile;
-    private final WorldModelSession session;
+    private final List<Path> onnxFiles = new ArrayList<>();
+    private final List<WorldModelSession> sessions = new ArrayList<>();
+    private final int[] draws;
     private final ContraindicationRuleSet contraindications = ContraindicationRuleSet.shipped();
 
     public TacePlanner(WorldModelBundle bundle, PlannerConfig config) {
         this.bundle = bundle;
         this.config = config;
+        int members = bundle.ensembleSize();
+        this.draws = new int[members];
         try {
-            onnxFile = Files.createTempFile("vigil-world-model-", ".onnx");
-            Files.write(onnxFile, bundle.dynamicsOnnx());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot stage the dynamics model: " + e.getMessage(), e);
-        }
-        try {
-            session = WorldModelSession.open(onnxFile, new SessionConfig(config.provider(), 0, bundle.cropSize(), 60));
+            for (int m = 0; m < members; m++) {
+                draws[m] = config.drawsForMember(m, members);
+                Path file;
+                try {
+                    file = Files.createTempFile("vigil-world-model-" + m + "-", ".onnx");
+                    onnxFiles.add(file);
+                    Files.write(file, bundle.dynamicsOnnx(m));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot stage dynamics model " + m + ": " + e.getMessage(), e);
+                }
+                sessions.add(WorldModelSession.open(file, new SessionConfig(config.provider(), 0, bundle.cropSize(),
+                        60)));
+            }
         } catch (RuntimeException e) {
-            deleteQuietly(onnxFile);
+            close();
             throw e;
         }
     }
 
-    /** The execution provider the session runs on. */
+    /** The execution provider the sessions run on. */
     public String executionProvider() {
-        return session.executionProvider();
+        return sessions.get(0).executionProvider();
+    }
+
+    /** Simulations per plan of each ensemble member, in member order. */
+    public List<Integer> drawsPerMember() {
+        return Arrays.stream(draws).boxed().toList();
     }
 
     /** Ranks the protocols for one patient. */
@@ -83,7 +100,7 @@ public final class TacePlanner implements AutoCloseable {
                 ? evaluator.evaluate(ProtocolSpace.validProtocols())
                 : beamSearch(evaluator, config.beamWidth());
         List<Scored> order = new ArrayList<>(scored.values());
-        order.sort(Comparator.comparingDouble(Scored::meanRisk)
+        order.sort(Comparator.comparingDouble(this::rankingScore)
                 .thenComparingInt(s -> ProtocolSpace.indexOf(s.protocol())));
 
         List<RankedPlan> plans = new ArrayList<>(order.size());
@@ -93,13 +110,21 @@ public final class TacePlanner implements AutoCloseable {
             plans.add(new RankedPlan(r + 1, s.protocol().label(),
                     s.protocol().components().stream().map(TaceComponent::displayName).toList(), s.meanRisk(),
                     s.minRisk(), s.maxRisk(), SurvivalScorer.medianDays(curve), curve.times(), curve.survival(),
-                    s.meanTumourMl(), evaluator.preSummary.tumourMl(), flags, recommendable && r == 0));
+                    s.meanTumourMl(), evaluator.preSummary.tumourMl(), flags, recommendable && r == 0,
+                    s.memberSd()));
         }
         List<PlanImages> images = meanImages(patient, evaluator,
                 order.subList(0, Math.min(config.keepImagesForTop(), order.size())));
-        return new PlanResult(patient.patientId(), bundle.id(), session.executionProvider(), PROTOCOL_SPACE_VERSION,
+        return new PlanResult(patient.patientId(), bundle.id(), executionProvider(), PROTOCOL_SPACE_VERSION,
                 safety.ruleSet().id() + " " + safety.ruleSet().version() + " sha256:" + safety.ruleSet().sha256(),
-                flags, unknown, recommendable, plans, elapsedMillis(start), images);
+                flags, unknown, recommendable, plans, elapsedMillis(start), images, bundle.memberSha256(),
+                drawsPerMember(), config.disagreementWeight());
+    }
+
+    /** What the ranking sorts by: mean risk + disagreement weight x the members' standard deviation. */
+    private double rankingScore(Scored s) {
+        return config.disagreementWeight() == 0 ? s.meanRisk()
+                : s.meanRisk() + config.disagreementWeight() * s.memberSd();
     }
 
     /**
@@ -111,7 +136,7 @@ public final class TacePlanner implements AutoCloseable {
                 "patient " + patient.patientId() + " pre-treatment CT");
         ProtocolSpace.requireValid(protocol);
         Evaluator evaluator = new Evaluator(patient);
-        return meanImages(patient, evaluator, List.of(new Scored(protocol, new double[] {0}, 0))).get(0);
+        return meanImages(patient, evaluator, List.of(new Scored(protocol, new double[][] {{0}}, 0))).get(0);
     }
 
     /**
@@ -129,7 +154,7 @@ public final class TacePlanner implements AutoCloseable {
                 .map(f -> f.ruleId() + ": " + f.reason()).toList();
         Evaluator evaluator = new Evaluator(patient);
         List<Scored> order = new ArrayList<>(evaluator.evaluate(protocols).values());
-        order.sort(Comparator.comparingDouble(Scored::meanRisk));
+        order.sort(Comparator.comparingDouble(this::rankingScore));
         List<RankedPlan> plans = new ArrayList<>();
         for (int r = 0; r < order.size(); r++) {
             Scored s = order.get(r);
@@ -137,7 +162,7 @@ public final class TacePlanner implements AutoCloseable {
             plans.add(new RankedPlan(r + 1, s.protocol().label(),
                     s.protocol().components().stream().map(TaceComponent::displayName).toList(), s.meanRisk(),
                     s.minRisk(), s.maxRisk(), SurvivalScorer.medianDays(curve), curve.times(), curve.survival(),
-                    s.meanTumourMl(), evaluator.preSummary.tumourMl(), flags, false));
+                    s.meanTumourMl(), evaluator.preSummary.tumourMl(), flags, false, s.memberSd()));
         }
         return plans;
     }
@@ -151,7 +176,7 @@ public final class TacePlanner implements AutoCloseable {
      * second drug (keeping the best {@code width} drug sets of both stages), then each of those with one more
      * embolic agent. Every protocol evaluated is ranked.
      */
-    private static Map<TaceProtocol, Scored> beamSearch(Evaluator evaluator, int width) {
+    private Map<TaceProtocol, Scored> beamSearch(Evaluator evaluator, int width) {
         Map<TaceProtocol, Scored> all = new LinkedHashMap<>();
         List<TaceProtocol> singles = new ArrayList<>();
         for (TaceComponent drug : TaceComponent.values()) {
@@ -195,8 +220,8 @@ public final class TacePlanner implements AutoCloseable {
         return all;
     }
 
-    private static List<TaceProtocol> best(Map<TaceProtocol, Scored> scored, List<TaceProtocol> among, int width) {
-        return among.stream().sorted(Comparator.comparingDouble((TaceProtocol p) -> scored.get(p).meanRisk())
+    private List<TaceProtocol> best(Map<TaceProtocol, Scored> scored, List<TaceProtocol> among, int width) {
+        return among.stream().sorted(Comparator.comparingDouble((TaceProtocol p) -> rankingScore(scored.get(p)))
                 .thenComparingInt(ProtocolSpace::indexOf)).limit(width).toList();
     }
 
@@ -206,16 +231,18 @@ public final class TacePlanner implements AutoCloseable {
             return List.of();
         }
         List<float[]> protocols = top.stream().map(s -> s.protocol().multiHot()).toList();
-        List<Simulation> simulations = session.simulate(evaluator.pre, evaluator.mask, protocols,
-                config.simulationsPerPlan(), config.seed());
         int voxels = evaluator.pre.length;
         float[][] ct = new float[top.size()][voxels];
         float[][] probability = new float[top.size()][voxels];
-        float share = 1f / config.simulationsPerPlan();
-        for (Simulation s : simulations) {
-            for (int i = 0; i < voxels; i++) {
-                ct[s.protocolIndex()][i] += s.postCt()[i] * share;
-                probability[s.protocolIndex()][i] += s.postMask()[i] * share;
+        for (int m = 0; m < sessions.size(); m++) {
+            // Every member weighs the same, whatever its number of draws.
+            float share = 1f / (sessions.size() * draws[m]);
+            for (Simulation s : sessions.get(m).simulate(evaluator.pre, evaluator.mask, protocols, draws[m],
+                    config.seed())) {
+                for (int i = 0; i < voxels; i++) {
+                    ct[s.protocolIndex()][i] += s.postCt()[i] * share;
+                    probability[s.protocolIndex()][i] += s.postMask()[i] * share;
+                }
             }
         }
         VolumeGeometry grid = patient.preCt().geometry();
@@ -227,28 +254,52 @@ public final class TacePlanner implements AutoCloseable {
         return images;
     }
 
-    /** One protocol's K scores. */
-    record Scored(TaceProtocol protocol, double[] risks, double meanTumourMl) {
+    /** One protocol's scores: {@code risks[member][draw]}. */
+    record Scored(TaceProtocol protocol, double[][] risks, double meanTumourMl) {
+        double memberMean(int member) {
+            double sum = 0;
+            for (double r : risks[member]) {
+                sum += r;
+            }
+            return sum / risks[member].length;
+        }
+
+        /** Mean over members of each member's mean: members weigh the same whatever their number of draws. */
         double meanRisk() {
             double sum = 0;
-            for (double r : risks) {
-                sum += r;
+            for (int m = 0; m < risks.length; m++) {
+                sum += memberMean(m);
             }
             return sum / risks.length;
         }
 
+        /** Population standard deviation of the members' means (0 for one member). */
+        double memberSd() {
+            double mean = meanRisk();
+            double squares = 0;
+            for (int m = 0; m < risks.length; m++) {
+                double d = memberMean(m) - mean;
+                squares += d * d;
+            }
+            return Math.sqrt(squares / risks.length);
+        }
+
         double minRisk() {
             double min = Double.POSITIVE_INFINITY;
-            for (double r : risks) {
-                min = Math.min(min, r);
+            for (double[] member : risks) {
+                for (double r : member) {
+                    min = Math.min(min, r);
+                }
             }
             return min;
         }
 
         double maxRisk() {
             double max = Double.NEGATIVE_INFINITY;
-            for (double r : risks) {
-                max = Math.max(max, r);
+            for (double[] member : risks) {
+                for (double r : member) {
+                    max = Math.max(max, r);
+                }
             }
             return max;
         }
@@ -275,18 +326,26 @@ public final class TacePlanner implements AutoCloseable {
             if (protocols.isEmpty()) {
                 return out;
             }
-            int k = config.simulationsPerPlan();
-            double[][] risks = new double[protocols.size()][k];
+            int members = sessions.size();
+            double[][][] risks = new double[protocols.size()][members][];
             double[] ml = new double[protocols.size()];
             SurvivalScorer scorer = bundle.scorer();
-            session.simulateEach(pre, mask, protocols.stream().map(TaceProtocol::multiHot).toList(), k,
-                    config.seed(), view -> {
-                        TaceProtocol protocol = protocols.get(view.protocolIndex());
-                        ImageSummary post = ImageSummary.ofWindowed(view.postCt(), view.postMask(), voxelMl);
-                        risks[view.protocolIndex()][view.draw()] = scorer.risk(
-                                ScorerFeatures.of(preSummary, post, patient.covariates(), protocol));
-                        ml[view.protocolIndex()] += post.tumourMl() / k;
-                    });
+            List<float[]> encoded = protocols.stream().map(TaceProtocol::multiHot).toList();
+            for (int m = 0; m < members; m++) {
+                int member = m;
+                int k = draws[m];
+                for (double[][] protocolRisks : risks) {
+                    protocolRisks[m] = new double[k];
+                }
+                // Every member uses the same seed: draw j has the same noise for every protocol and member.
+                sessions.get(m).simulateEach(pre, mask, encoded, k, config.seed(), view -> {
+                    TaceProtocol protocol = protocols.get(view.protocolIndex());
+                    ImageSummary post = ImageSummary.ofWindowed(view.postCt(), view.postMask(), voxelMl);
+                    risks[view.protocolIndex()][member][view.draw()] = scorer.risk(
+                            ScorerFeatures.of(preSummary, post, patient.covariates(), protocol));
+                    ml[view.protocolIndex()] += post.tumourMl() / (members * k);
+                });
+            }
             for (int p = 0; p < protocols.size(); p++) {
                 out.put(protocols.get(p), new Scored(protocols.get(p), risks[p], ml[p]));
             }
@@ -305,9 +364,11 @@ public final class TacePlanner implements AutoCloseable {
     @Override
     public void close() {
         try {
-            session.close();
+            for (WorldModelSession session : sessions) {
+                session.close();
+            }
         } finally {
-            deleteQuietly(onnxFile);
+            onnxFiles.forEach(TacePlanner::deleteQuietly);
         }
     }
 }

@@ -10,41 +10,60 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A trained world model as a folder: {@code dynamics.onnx} (the dynamics model, docs/world-model.md contract),
- * {@code scorer.json} (the survival scorer) and {@code manifest.json} (format, crop size, HU window, training
- * data hash, configuration hash, code version, file hashes, training summary). The id is the SHA-256 of the
- * two model files, so two bundles with the same id rank identically.
+ * A trained world model as a folder: one or more dynamics models (an ensemble; each an ONNX file meeting the
+ * docs/world-model.md contract: {@code dynamics.onnx}, then {@code dynamics-1.onnx}, {@code dynamics-2.onnx}, ...),
+ * {@code scorer.json} (the survival scorer) and {@code manifest.json} (format, ensemble size, crop size, HU window,
+ * training data hash, configuration hash, code version, file hashes, training summary). The id is the SHA-256 of
+ * the model files in member order, so two bundles with the same id rank identically; a one-member bundle has
+ * the id it had in the single-model format {@code vigil-world-model/1}, which still loads.
  */
 public final class WorldModelBundle {
 
-    public static final String FORMAT = "vigil-world-model/1";
+    public static final String FORMAT = "vigil-world-model/2";
+    /** The single-model format written before ensembles: loads as a one-member ensemble. */
+    public static final String FORMAT_V1 = "vigil-world-model/1";
     public static final String DYNAMICS_FILE = "dynamics.onnx";
     public static final String SCORER_FILE = "scorer.json";
     public static final String MANIFEST_FILE = "manifest.json";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final byte[] dynamicsOnnx;
+    private final List<byte[]> members;
+    private final List<String> memberSha256;
     private final SurvivalScorer scorer;
     private final byte[] scorerJson;
     private final Map<String, String> manifest;
     private final String id;
 
-    WorldModelBundle(byte[] dynamicsOnnx, SurvivalScorer scorer, Map<String, String> manifest) {
-        this.dynamicsOnnx = dynamicsOnnx.clone();
+    WorldModelBundle(List<byte[]> dynamicsMembers, SurvivalScorer scorer, Map<String, String> manifest) {
+        if (dynamicsMembers.isEmpty()) {
+            throw new IllegalArgumentException("a world model needs at least one dynamics model");
+        }
+        List<byte[]> copies = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        for (byte[] member : dynamicsMembers) {
+            copies.add(member.clone());
+            hashes.add(Sha256.hex(Sha256.newDigest().digest(member)));
+        }
+        this.members = List.copyOf(copies);
+        this.memberSha256 = List.copyOf(hashes);
         this.scorer = scorer;
         this.scorerJson = scorer.toJson();
-        this.id = contentId(this.dynamicsOnnx, scorerJson);
+        this.id = contentId(members, scorerJson);
         Map<String, String> m = new LinkedHashMap<>(manifest);
         m.put("format", FORMAT);
         m.put("id", id);
-        m.put("dynamicsSha256", Sha256.hex(Sha256.newDigest().digest(this.dynamicsOnnx)));
+        m.put("ensembleSize", Integer.toString(members.size()));
+        m.put("dynamicsFiles", String.join(",", fileNames(members.size())));
+        m.put("dynamicsSha256", String.join(",", memberSha256));
         m.put("scorerSha256", Sha256.hex(Sha256.newDigest().digest(scorerJson)));
         this.manifest = Collections.unmodifiableMap(new TreeMap<>(m));
     }
@@ -55,43 +74,99 @@ public final class WorldModelBundle {
      * file hashes are added). {@code cropSize} must be among the entries.
      */
     public static WorldModelBundle of(byte[] dynamicsOnnx, SurvivalScorer scorer, Map<String, String> manifest) {
+        return ofEnsemble(List.of(dynamicsOnnx), scorer, manifest);
+    }
+
+    /** Like {@link #of} with several dynamics models (an ensemble; the planner averages their simulations). */
+    public static WorldModelBundle ofEnsemble(List<byte[]> dynamicsMembers, SurvivalScorer scorer,
+            Map<String, String> manifest) {
         if (!manifest.containsKey("cropSize")) {
             throw new IllegalArgumentException("manifest must give cropSize (the model's crop edge in voxels)");
         }
-        return new WorldModelBundle(dynamicsOnnx, scorer, manifest);
+        return new WorldModelBundle(dynamicsMembers, scorer, manifest);
     }
 
-    private static String contentId(byte[] onnx, byte[] scorer) {
+    /** File name of ensemble member {@code i}: {@code dynamics.onnx} for the first, {@code dynamics-i.onnx} after. */
+    public static String dynamicsFile(int member) {
+        return member == 0 ? DYNAMICS_FILE : "dynamics-" + member + ".onnx";
+    }
+
+    private static List<String> fileNames(int count) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            names.add(dynamicsFile(i));
+        }
+        return names;
+    }
+
+    private static String contentId(List<byte[]> onnx, byte[] scorer) {
         MessageDigest digest = Sha256.newDigest();
-        digest.update(onnx);
+        onnx.forEach(digest::update);
         digest.update(scorer);
         return Sha256.hex(digest.digest());
     }
 
-    /** Loads a bundle folder, checking the format and the file hashes against the manifest. */
+    /**
+     * Loads a bundle folder, checking the format and every file's hash against the manifest. A
+     * {@code vigil-world-model/1} folder (one {@code dynamics.onnx}) loads as a one-member ensemble.
+     */
     public static WorldModelBundle load(Path dir) {
         Path manifestFile = dir.resolve(MANIFEST_FILE);
-        for (Path file : new Path[] {manifestFile, dir.resolve(DYNAMICS_FILE), dir.resolve(SCORER_FILE)}) {
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("world model bundle " + dir + ": " + file.getFileName()
-                        + " is missing (" + file + ")");
-            }
-        }
+        requireFile(dir, manifestFile);
         try {
             Map<String, String> manifest = JSON.readValue(manifestFile.toFile(),
                     new TypeReference<LinkedHashMap<String, String>>() {});
-            if (!FORMAT.equals(manifest.get("format"))) {
-                throw new IllegalArgumentException(manifestFile + ": format is '" + manifest.get("format")
-                        + "', expected " + FORMAT);
+            String format = manifest.get("format");
+            if (!FORMAT.equals(format) && !FORMAT_V1.equals(format)) {
+                throw new IllegalArgumentException(manifestFile + ": format is '" + format + "', expected " + FORMAT
+                        + " (or " + FORMAT_V1 + ")");
             }
-            byte[] onnx = Files.readAllBytes(dir.resolve(DYNAMICS_FILE));
-            byte[] scorerJson = Files.readAllBytes(dir.resolve(SCORER_FILE));
-            requireHash(dir.resolve(DYNAMICS_FILE), onnx, manifest.get("dynamicsSha256"));
-            requireHash(dir.resolve(SCORER_FILE), scorerJson, manifest.get("scorerSha256"));
-            SurvivalScorer scorer = SurvivalScorer.fromJson(scorerJson, dir.resolve(SCORER_FILE).toString());
-            return new WorldModelBundle(onnx, scorer, manifest);
+            int size = ensembleSize(manifest, manifestFile, format);
+            String[] hashes = String.valueOf(manifest.get("dynamicsSha256")).split(",");
+            if (hashes.length != size) {
+                throw new IllegalArgumentException(manifestFile + ": ensembleSize is " + size + " but dynamicsSha256"
+                        + " lists " + hashes.length + " hashes");
+            }
+            List<byte[]> members = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                Path file = dir.resolve(dynamicsFile(i));
+                requireFile(dir, file);
+                byte[] onnx = Files.readAllBytes(file);
+                requireHash(file, onnx, hashes[i]);
+                members.add(onnx);
+            }
+            Path scorerFile = dir.resolve(SCORER_FILE);
+            requireFile(dir, scorerFile);
+            byte[] scorerJson = Files.readAllBytes(scorerFile);
+            requireHash(scorerFile, scorerJson, manifest.get("scorerSha256"));
+            SurvivalScorer scorer = SurvivalScorer.fromJson(scorerJson, scorerFile.toString());
+            return new WorldModelBundle(members, scorer, manifest);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read world model bundle " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int ensembleSize(Map<String, String> manifest, Path manifestFile, String format) {
+        if (FORMAT_V1.equals(format)) {
+            return 1;
+        }
+        String value = manifest.get("ensembleSize");
+        try {
+            int size = Integer.parseInt(String.valueOf(value));
+            if (size < 1) {
+                throw new NumberFormatException();
+            }
+            return size;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(manifestFile + ": ensembleSize must be a positive integer, got '"
+                    + value + "'", e);
+        }
+    }
+
+    private static void requireFile(Path dir, Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("world model bundle " + dir + ": " + file.getFileName()
+                    + " is missing (" + file + ")");
         }
     }
 
@@ -103,11 +178,13 @@ public final class WorldModelBundle {
         }
     }
 
-    /** Writes the three files into {@code dir} (created if needed). */
+    /** Writes the model files, the scorer and the manifest into {@code dir} (created if needed). */
     public void save(Path dir) {
         try {
             Files.createDirectories(dir);
-            Files.write(dir.resolve(DYNAMICS_FILE), dynamicsOnnx);
+            for (int i = 0; i < members.size(); i++) {
+                Files.write(dir.resolve(dynamicsFile(i)), members.get(i));
+            }
             Files.write(dir.resolve(SCORER_FILE), scorerJson);
             Files.write(dir.resolve(MANIFEST_FILE), JSON.writeValueAsString(manifest).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -115,7 +192,7 @@ public final class WorldModelBundle {
         }
     }
 
-    /** Content hash of the dynamics model and the scorer. */
+    /** Content hash of the dynamics models (in member order) and the scorer. */
     public String id() {
         return id;
     }
@@ -125,7 +202,7 @@ public final class WorldModelBundle {
         return manifest;
     }
 
-    /** Crop edge the dynamics model takes. */
+    /** Crop edge the dynamics models take. */
     public int cropSize() {
         return Integer.parseInt(manifest.getOrDefault("cropSize", "64"));
     }
@@ -134,7 +211,17 @@ public final class WorldModelBundle {
         return scorer;
     }
 
-    byte[] dynamicsOnnx() {
-        return dynamicsOnnx.clone();
+    /** Number of dynamics models (1 = a single model). */
+    public int ensembleSize() {
+        return members.size();
+    }
+
+    /** SHA-256 of each dynamics model's ONNX bytes, in member order. */
+    public List<String> memberSha256() {
+        return memberSha256;
+    }
+
+    byte[] dynamicsOnnx(int member) {
+        return members.get(member).clone();
     }
 }

@@ -39,7 +39,8 @@ class TacePlannerTest {
     static void train() throws IOException {
         cohort = SyntheticCohort.generate(dir.resolve("cohort"), 30, 31, CROP);
         training = HccCases.trainingCases(cohort.data(), cohort.dir());
-        bundle = WorldModelTrainer.train(training, WorldModelTrainingConfig.defaults(CROP, 6, 5), null);
+        bundle = WorldModelTrainer.train(training, WorldModelTrainingConfig.defaults(CROP, 6, 5).withEnsembleSize(1),
+                null);
         planner = new TacePlanner(bundle, new PlannerConfig(4, 9, ExecutionProviderChoice.CPU, 3, 0));
         patient = clean(training.get(0).pre());
     }
@@ -168,6 +169,10 @@ class TacePlannerTest {
         WorldModelBundle b = WorldModelTrainer.train(few, WorldModelTrainingConfig.defaults(CROP, 1, 5), null);
         assertThat(b.id()).isEqualTo(a.id());
         assertThat(b.manifest().get("trainedOn")).isEqualTo(a.manifest().get("trainedOn"));
+        // The default is an ensemble whose members differ only in their seeds (5, 6, 7): different networks.
+        assertThat(a.ensembleSize()).isEqualTo(WorldModelTrainingConfig.DEFAULT_ENSEMBLE_SIZE);
+        assertThat(Set.copyOf(a.memberSha256())).hasSize(WorldModelTrainingConfig.DEFAULT_ENSEMBLE_SIZE);
+        assertThat(a.manifest().get("dynamics")).startsWith("ensemble of 3 (seeds 5..7)");
     }
 
     @Test
