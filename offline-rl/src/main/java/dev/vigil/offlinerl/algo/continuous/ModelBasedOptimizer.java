@@ -141,10 +141,7 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
         summary.put("guarded", variant.guarded ? 1.0 : 0.0);
         summary.put("guardianThreshold", setup.guardian.threshold());
         summary.put("resumedFromIteration", (double) result.startedAt());
-        result.cloning().ifPresent(c -> {
-            summary.put("behaviourCloningMseBefore", c.mseBefore());
-            summary.put("behaviourCloningMseAfter", c.mseAfter());
-        });
+        summary.putAll(result.startFigures());
         return new GaussianPolicy(trainer.snapshot(result.policy()), result.policy().logStd(),
                 PolicyProvenance.of(name(), config, data, setup.ruleSetVersion),
                 new FitReport(summary, List.of(), List.of()));

@@ -4,6 +4,7 @@ import dev.vigil.offlinerl.algo.AlgorithmConfigs;
 import dev.vigil.offlinerl.algo.TrainingListener;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -53,8 +54,12 @@ public final class ModelBasedTrainer {
      * @param startedAt the iteration the run started from (0 = fresh, else the checkpoint resumed)
      */
     public record Result(GaussianPolicyNetwork policy, Map<String, Double> lastMetrics, double lambdaCost,
-            double lambdaOod, int startedAt, Optional<BehaviourCloning.Result> cloning) {
+            double lambdaOod, int startedAt, Map<String, Double> startFigures) {
     }
+
+    /** The behaviour-cloning fit's figures in {@link Result#startFigures()} (absent when the run did not clone). */
+    public static final String CLONING_MSE_BEFORE = "behaviourCloningMseBefore";
+    public static final String CLONING_MSE_AFTER = "behaviourCloningMseAfter";
 
     /** Adam learning rate and mini-batch of the behaviour-cloning start. */
     private static final double CLONING_LEARNING_RATE = 1e-3;
@@ -116,6 +121,7 @@ public final class ModelBasedTrainer {
         double lambdaOod = 0;
         int first = 1;
         Map<String, Double> resumedMetrics = Map.of();
+        Map<String, Double> startFigures = new LinkedHashMap<>();
         if (checkpointing.store() != null && checkpointing.resume()) {
             Optional<Checkpoint> last = checkpointing.store().latest();
             if (last.isPresent()) {
@@ -131,14 +137,23 @@ public final class ModelBasedTrainer {
                 lambdaCost = c.lambdaCost();
                 lambdaOod = c.lambdaOod();
                 first = c.iteration() + 1;
-                resumedMetrics = c.metrics();
+                resumedMetrics = new LinkedHashMap<>(c.metrics());
+                // The start's figures ride along in every checkpoint, so a resumed run reports them too.
+                for (String key : List.of(CLONING_MSE_BEFORE, CLONING_MSE_AFTER)) {
+                    Double v = resumedMetrics.remove(key);
+                    if (v != null) {
+                        startFigures.put(key, v);
+                    }
+                }
+                resumedMetrics = Map.copyOf(resumedMetrics);
             }
         }
-        Optional<BehaviourCloning.Result> cloning = Optional.empty();
         if (first == 1 && config.behaviourCloningSteps() > 0 && clonedStates != null) {
-            cloning = Optional.of(BehaviourCloning.fit(policy, clonedStates, clonedActions,
+            BehaviourCloning.Result cloning = BehaviourCloning.fit(policy, clonedStates, clonedActions,
                     config.behaviourCloningSteps(), CLONING_BATCH, CLONING_LEARNING_RATE, config.logStdInit(),
-                    new SplittableRandom(config.seed() ^ 0x5DEECE66DL)));
+                    new SplittableRandom(config.seed() ^ 0x5DEECE66DL));
+            startFigures.put(CLONING_MSE_BEFORE, cloning.mseBefore());
+            startFigures.put(CLONING_MSE_AFTER, cloning.mseAfter());
         }
         Map<String, Double> metrics = resumedMetrics;
         for (int it = first; it <= config.iterations(); it++) {
@@ -182,10 +197,19 @@ public final class ModelBasedTrainer {
             listener.onIteration(it, metrics);
             if (checkpointing.store() != null && (it % checkpointing.every() == 0 || it == config.iterations())) {
                 checkpointing.store().save(new Checkpoint(configJson, it, policy.parameters(), value.state(),
-                        costValue.state(), lambdaCost, lambdaOod, snapshot(policy), metrics));
+                        costValue.state(), lambdaCost, lambdaOod, snapshot(policy), withStart(metrics, startFigures)));
             }
         }
-        return new Result(policy, metrics, lambdaCost, lambdaOod, first - 1, cloning);
+        return new Result(policy, metrics, lambdaCost, lambdaOod, first - 1, Map.copyOf(startFigures));
+    }
+
+    private static Map<String, Double> withStart(Map<String, Double> metrics, Map<String, Double> startFigures) {
+        if (startFigures.isEmpty()) {
+            return metrics;
+        }
+        Map<String, Double> all = new LinkedHashMap<>(metrics);
+        all.putAll(startFigures);
+        return all;
     }
 
     /** The policy mean as a snapshot in dataset units. */
