@@ -34,10 +34,15 @@ public record ScorerSpec(List<String> columns, Source source) {
         }
     }
 
-    /** The seven columns with intensity alone (the scorer of the first three rounds). */
-    public static final List<String> INTENSITY_COLUMNS = namesWithout(ScorerFeatures.INTENSITY_X_FRAILTY);
-    /** All eight columns: intensity and intensity x liver frailty. */
-    public static final List<String> FRAILTY_COLUMNS = ScorerFeatures.NAMES;
+    /** Six columns every variant shares: post viable volume, pre-treatment image and clinical covariates. */
+    private static final List<String> COMMON = ScorerFeatures.NAMES.subList(0, 6);
+    /** Intensity alone as the toxicity term (the scorer of the first three rounds). */
+    public static final List<String> INTENSITY_COLUMNS = with(ScorerFeatures.INTENSITY);
+    /** Intensity and intensity x liver frailty. */
+    public static final List<String> FRAILTY_COLUMNS = with(ScorerFeatures.INTENSITY,
+            ScorerFeatures.INTENSITY_X_FRAILTY);
+    /** Extra drugs and extra embolics in place of intensity. */
+    public static final List<String> SPLIT_COLUMNS = with(ScorerFeatures.EXTRA_DRUGS, ScorerFeatures.EXTRA_EMBOLICS);
 
     public ScorerSpec {
         if (columns == null || source == null) {
@@ -57,8 +62,9 @@ public record ScorerSpec(List<String> columns, Source source) {
     }
 
     /**
-     * Parses "SOURCE" or "SOURCE:TOXICITY" with SOURCE measured|simulated and TOXICITY intensity (default) or
-     * frailty (intensity and intensity x liver frailty), e.g. "simulated:frailty".
+     * Parses "SOURCE" or "SOURCE:TOXICITY" with SOURCE measured|simulated and TOXICITY intensity (default),
+     * frailty (intensity and intensity x liver frailty) or split (extra drugs and extra embolics), e.g.
+     * "simulated:frailty", or names of toxicity columns joined by '+' (e.g. "simulated:intensity_x_frailty").
      */
     public static ScorerSpec parse(String text) {
         String[] parts = text.split(":", -1);
@@ -70,16 +76,29 @@ public record ScorerSpec(List<String> columns, Source source) {
         List<String> columns = switch (toxicity) {
             case "intensity" -> INTENSITY_COLUMNS;
             case "frailty" -> FRAILTY_COLUMNS;
-            default -> throw new IllegalArgumentException("scorer spec '" + text + "': toxicity term '" + parts[1]
-                    + "' is not intensity or frailty");
+            case "split" -> SPLIT_COLUMNS;
+            default -> toxicityColumns(text, parts[1].trim());
         };
         return new ScorerSpec(columns, source);
+    }
+
+    private static List<String> toxicityColumns(String text, String names) {
+        List<String> toxicity = List.of(names.split("\\+"));
+        for (String name : toxicity) {
+            if (COMMON.contains(name) || !ScorerFeatures.NAMES.contains(name)) {
+                throw new IllegalArgumentException("scorer spec '" + text + "': toxicity term '" + name
+                        + "' is not intensity, frailty, split or a toxicity column of "
+                        + ScorerFeatures.NAMES.subList(COMMON.size(), ScorerFeatures.NAMES.size()));
+            }
+        }
+        return with(toxicity.toArray(String[]::new));
     }
 
     /** Short text for manifests and logs, e.g. "simulated:frailty". */
     public String label() {
         return source.label() + ":" + (columns.equals(INTENSITY_COLUMNS) ? "intensity"
-                : columns.equals(FRAILTY_COLUMNS) ? "frailty" : String.join(",", columns));
+                : columns.equals(FRAILTY_COLUMNS) ? "frailty" : columns.equals(SPLIT_COLUMNS) ? "split"
+                : String.join(",", columns));
     }
 
     /** Positions of {@code columns} in a full {@link ScorerFeatures#NAMES} row. */
@@ -111,9 +130,9 @@ public record ScorerSpec(List<String> columns, Source source) {
         }
     }
 
-    private static List<String> namesWithout(String name) {
-        List<String> out = new ArrayList<>(ScorerFeatures.NAMES);
-        out.remove(name);
+    private static List<String> with(String... toxicity) {
+        List<String> out = new ArrayList<>(COMMON);
+        out.addAll(List.of(toxicity));
         return List.copyOf(out);
     }
 }

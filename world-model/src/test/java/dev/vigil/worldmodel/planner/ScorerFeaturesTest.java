@@ -8,6 +8,7 @@ import dev.vigil.safety.contraindication.ChildPughClass;
 import dev.vigil.safety.contraindication.TaceCovariates;
 import dev.vigil.worldmodel.protocol.TaceProtocol;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,17 @@ class ScorerFeaturesTest {
 
         assertThat(row).hasSize(ScorerFeatures.NAMES.size());
         assertThat(row).containsExactly(new double[] {
-            Math.log(7), Math.log(20), 0.55, 8, Math.log(2.0), Math.log(100), 3, 11.4}, within(1e-12));
+            Math.log(7), Math.log(20), 0.55, 8, Math.log(2.0), Math.log(100), 3, 11.4, 1, 1, 1, 0, 0, 0},
+                within(1e-12));
+        assertThat(ScorerFeatures.NAMES.subList(10, 14)).containsExactly("embolic_gelatin_sponge", "embolic_pva",
+                "embolic_absolute_alcohol", "embolic_nbca");
+        // Split: a single drug with Lipiodol and PVA and Absolute Alcohol has no extra drug and two extra embolics.
+        double[] embolics = ScorerFeatures.of(pre, post, covariates(8, 2.0),
+                TaceProtocol.parse("Epirubicin; Lipiodol; PVA; Absolute Alcohol"));
+        assertThat(embolics[6]).isEqualTo(3);
+        assertThat(embolics[8]).isZero();
+        assertThat(embolics[9]).isEqualTo(2);
+        assertThat(Arrays.copyOfRange(embolics, 10, 14)).containsExactly(0, 1, 1, 0);
     }
 
     @Test
@@ -51,7 +62,7 @@ class ScorerFeaturesTest {
     void aScorerReadsOnlyItsOwnColumnsOfTheFullRow() {
         SurvivalScorer intensityOnly = fitted(ScorerSpec.INTENSITY_COLUMNS);
         SurvivalScorer withFrailty = fitted(ScorerSpec.FRAILTY_COLUMNS);
-        double[] row = {1.0, 2.0, 0.5, 6, 0.1, 3, 2, 2};
+        double[] row = {1.0, 2.0, 0.5, 6, 0.1, 3, 2, 2, 1, 0, 0, 0, 0, 0};
         double[] moreFrail = row.clone();
         moreFrail[7] = 6;
 
@@ -60,7 +71,7 @@ class ScorerFeaturesTest {
         double beta = withFrailty.coefficients()[7];
         assertThat(withFrailty.risk(moreFrail) - withFrailty.risk(row)).isCloseTo(4 * beta, within(1e-12));
         assertThatThrownBy(() -> intensityOnly.risk(new double[7])).hasMessageContaining("feature row has 7 values")
-                .hasMessageContaining("expected 8");
+                .hasMessageContaining("expected " + ScorerFeatures.NAMES.size());
     }
 
     @Test
@@ -90,6 +101,11 @@ class ScorerFeaturesTest {
         assertThat(ScorerSpec.parse("measured")).isEqualTo(new ScorerSpec(ScorerSpec.INTENSITY_COLUMNS,
                 ScorerSpec.Source.MEASURED));
         assertThat(ScorerSpec.parse("Simulated:intensity").label()).isEqualTo("simulated:intensity");
+        assertThat(ScorerSpec.parse("measured:split").columns()).endsWith(ScorerFeatures.EXTRA_DRUGS,
+                ScorerFeatures.EXTRA_EMBOLICS).doesNotContain(ScorerFeatures.INTENSITY);
+        assertThat(ScorerSpec.parse("simulated:extra_drugs+embolic_pva").columns()).hasSize(8)
+                .endsWith(ScorerFeatures.EXTRA_DRUGS, "embolic_pva");
+        assertThatThrownBy(() -> ScorerSpec.parse("measured:log_afp")).hasMessageContaining("'log_afp'");
         assertThatThrownBy(() -> ScorerSpec.parse("noisy")).hasMessageContaining("'noisy'");
         assertThatThrownBy(() -> ScorerSpec.parse("measured:toxic")).hasMessageContaining("'toxic'");
         assertThatThrownBy(() -> new ScorerSpec(List.of("intensity", ScorerFeatures.POST_VIABLE),
