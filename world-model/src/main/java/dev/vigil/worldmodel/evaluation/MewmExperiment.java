@@ -13,6 +13,8 @@ import dev.vigil.worldmodel.onnx.OrtThread;
 import dev.vigil.worldmodel.planner.HccCase;
 import dev.vigil.worldmodel.planner.HccCases;
 import dev.vigil.worldmodel.planner.PlannerConfig;
+import dev.vigil.worldmodel.planner.ScorerFit;
+import dev.vigil.worldmodel.planner.ScorerSpec;
 import dev.vigil.worldmodel.planner.SurvivalScorer;
 import dev.vigil.worldmodel.planner.TacePlanner;
 import dev.vigil.worldmodel.planner.TrainingCase;
@@ -43,7 +45,7 @@ import java.util.Map;
  * <p>Options (system properties, docs/results.md "MeWM"): {@code mewm.reuseCohort}, {@code mewm.validationFraction},
  * {@code mewm.trainingSeed}, {@code mewm.ensembleSize}, {@code mewm.tumourCtWeight}, {@code mewm.interactionDecay},
  * {@code mewm.trainOnly}, {@code mewm.reuseDynamics} (comma-separated ONNX files: an ensemble),
- * {@code mewm.disagreementWeight}.
+ * {@code mewm.disagreementWeight}, {@code mewm.scorer} (a {@link ScorerSpec#parse} text, e.g. simulated:frailty).
  *
  * <p>Usage: {@code MewmExperiment PATIENTS SEED OUT [CROP=32] [EPOCHS=20] [K=4]}. Needs
  * {@code DNNL_MAX_CPU_ISA=SSE41} and {@code -Dai.djl.offline=true} like every DJL training (platform-notes).
@@ -170,18 +172,34 @@ public final class MewmExperiment {
         // -Dmewm.reuseDynamics=A.onnx[,B.onnx,...] refits only the scorer on dynamics models trained before (one
         // file: a single model; several: an ensemble, e.g. members trained in separate -Dmewm.trainOnly runs).
         String reuse = System.getProperty("mewm.reuseDynamics");
+        // -Dmewm.scorer=SOURCE[:TOXICITY] (ScorerSpec.parse) fits the scorer another way, e.g. simulated:frailty.
+        ScorerSpec scorerSpec = System.getProperty("mewm.scorer") == null ? ScorerSpec.defaults()
+                : ScorerSpec.parse(System.getProperty("mewm.scorer"));
+        // -Dmewm.disagreementWeight=W ranks by mean risk + W x the ensemble members' standard deviation.
+        double disagreement = Double.parseDouble(System.getProperty("mewm.disagreementWeight", "0"));
+        PlannerConfig plannerConfig = new PlannerConfig(k, seed, ExecutionProviderChoice.CPU, 0, 0, disagreement);
         WorldModelBundle bundle;
         if (reuse != null) {
             List<byte[]> members = new ArrayList<>();
             for (String file : reuse.split(",")) {
                 members.add(Files.readAllBytes(Path.of(file.trim())));
             }
-            bundle = WorldModelBundle.ofEnsemble(members, SurvivalScorer.fit(training),
+            // A simulated fit simulates with the planner's own K and seed: the features it is fitted on are those
+            // the ranking computes for the given protocol.
+            SurvivalScorer scorer = ScorerFit.fit(training, scorerSpec, members, crop, plannerConfig, log);
+            bundle = WorldModelBundle.ofEnsemble(members, scorer,
                     Map.of("cropSize", Integer.toString(crop), "dynamics", "reused from " + reuse));
         } else {
-            bundle = WorldModelTrainer.train(training, trainingConfig(crop, epochs, seed), log);
+            bundle = WorldModelTrainer.train(training, trainingConfig(crop, epochs, seed).withScorer(scorerSpec), log);
         }
         timings.put("training", seconds(t));
+        SurvivalScorer fitted = bundle.scorer();
+        StringBuilder coefficients = new StringBuilder("scorer " + scorerSpec.label() + " coefficients:");
+        for (int j = 0; j < fitted.featureNames().size(); j++) {
+            coefficients.append(String.format(Locale.ROOT, " %s %.4f", fitted.featureNames().get(j),
+                    fitted.coefficients()[j]));
+        }
+        log.accept(coefficients.toString());
         bundle.save(out.resolve("bundle"));
         log.accept("world model " + bundle.id() + " saved to " + out.resolve("bundle"));
         // -Dmewm.trainOnly=true stops here: members of an ensemble can be trained in separate processes and
@@ -193,9 +211,6 @@ public final class MewmExperiment {
 
         List<SimulationQuality.Row> simulation;
         List<SelectionSummary> selection = new ArrayList<>();
-        // -Dmewm.disagreementWeight=W ranks by mean risk + W x the ensemble members' standard deviation.
-        double disagreement = Double.parseDouble(System.getProperty("mewm.disagreementWeight", "0"));
-        PlannerConfig plannerConfig = new PlannerConfig(k, seed, ExecutionProviderChoice.CPU, 0, 0, disagreement);
         try (TacePlanner planner = new TacePlanner(bundle, plannerConfig)) {
             t = System.nanoTime();
             simulation = SimulationQuality.evaluate(planner, heldOut, training);
@@ -240,11 +255,12 @@ public final class MewmExperiment {
         String setup = (validationFraction > 0 ? "VALIDATION (patients not held out; not for reporting). " : "")
                 + String.format(Locale.ROOT, "Setup: %d synthetic patients (seed %d), %d^3 crops, %d training"
                 + " cases, %d held out; dynamics %d epochs, %d member(s); K = %d simulations per protocol (per member"
-                + " %s); disagreement weight %s; all %d valid protocols ranked; world model %s; scorer C-index on"
+                + " %s); disagreement weight %s; all %d valid protocols ranked; world model %s; scorer %s, C-index on"
                 + " training %.3f.", patients, seed, crop, training.size(), heldOut.size(), epochs,
                 bundle.ensembleSize(), k, plannerConfig.drawsForMember(0, bundle.ensembleSize()) + (k % bundle
                 .ensembleSize() == 0 || k < bundle.ensembleSize() ? "" : " or fewer"), disagreement,
-                ProtocolSpace.VALID_COUNT, bundle.id().substring(0, 12), bundle.scorer().concordance());
+                ProtocolSpace.VALID_COUNT, bundle.id().substring(0, 12), scorerSpec.label(),
+                bundle.scorer().concordance());
         return new Result(setup, simulation, selection, timings);
     }
 

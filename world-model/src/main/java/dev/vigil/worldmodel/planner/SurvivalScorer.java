@@ -18,16 +18,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The inverse of the dynamics: a Cox model (Efron ties) of survival after TACE on {@link ScorerFeatures},
- * fitted on training cases with their TRUE follow-up images and applied at planning time to SIMULATED ones.
- * Missing clinical values are replaced by the training means. Risk = the linear predictor (log relative
- * hazard against the training mean patient); the predicted curve is S(t) = exp(-H0(t) exp(risk)).
+ * The inverse of the dynamics: a Cox model (Efron ties) of survival after TACE on a subset of
+ * {@link ScorerFeatures} ({@link ScorerSpec#columns()}), fitted on training cases whose post-treatment features
+ * come from their true follow-up images ({@link #fit(List)}) or from the world model's simulation of the protocol
+ * they were given ({@link ScorerFit}), and applied at planning time to SIMULATED ones. Missing clinical values are
+ * replaced by the training means. Risk = the linear predictor (log relative hazard against the training mean
+ * patient); the predicted curve is S(t) = exp(-H0(t) exp(risk)).
  */
 public final class SurvivalScorer {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final List<String> names;
+    private final int[] columns;
+    private final ScorerSpec.Source source;
     private final double[] coefficients;
     private final double[] centre;
     private final double[] imputation;
@@ -36,9 +40,12 @@ public final class SurvivalScorer {
     private final int subjects;
     private final int events;
 
-    SurvivalScorer(List<String> names, double[] coefficients, double[] centre, double[] imputation,
-            BaselineHazard baseline, double concordance, int subjects, int events) {
+    SurvivalScorer(List<String> names, ScorerSpec.Source source, double[] coefficients, double[] centre,
+            double[] imputation, BaselineHazard baseline, double concordance, int subjects, int events) {
+        ScorerSpec.requireOrderedSubset(names, "survival scorer");
         this.names = List.copyOf(names);
+        this.columns = ScorerSpec.indices(names);
+        this.source = source;
         this.coefficients = coefficients.clone();
         this.centre = centre.clone();
         this.imputation = imputation.clone();
@@ -48,37 +55,60 @@ public final class SurvivalScorer {
         this.events = events;
     }
 
-    /** Fits the scorer on training cases (their true follow-up images). */
+    /** Fits the default columns on training cases with their true follow-up images. */
     public static SurvivalScorer fit(List<TrainingCase> cases) {
-        double[][] rows = new double[cases.size()][];
-        double[] times = new double[cases.size()];
-        int[] events = new int[cases.size()];
-        for (int i = 0; i < cases.size(); i++) {
-            rows[i] = trueFeatures(cases.get(i));
-            times[i] = cases.get(i).survivalDays();
-            events[i] = cases.get(i).death() ? 1 : 0;
-        }
-        return fit(rows, times, events);
+        return ScorerFit.measured(cases, ScorerSpec.defaults().columns());
     }
 
-    /** Fits on ready feature rows ({@link ScorerFeatures#NAMES} order; NaN = missing). */
+    /** Fits the default columns on full rows of measured features ({@link ScorerFeatures#NAMES} order). */
     public static SurvivalScorer fit(double[][] rows, double[] times, int[] events) {
-        if (rows.length < ScorerFeatures.NAMES.size() + 2) {
-            throw new IllegalArgumentException("the survival scorer needs at least " + (ScorerFeatures.NAMES.size()
-                    + 2) + " training cases, got " + rows.length);
+        return fit(rows, times, events, ScorerSpec.defaults().columns(), ScorerSpec.Source.MEASURED);
+    }
+
+    /**
+     * Fits {@code columns} on full feature rows ({@link ScorerFeatures#NAMES} order; NaN = missing);
+     * {@code source} records where the post-treatment features came from.
+     */
+    public static SurvivalScorer fit(double[][] rows, double[] times, int[] events, List<String> columns,
+            ScorerSpec.Source source) {
+        ScorerSpec.requireOrderedSubset(columns, "survival scorer");
+        if (rows.length < columns.size() + 2) {
+            throw new IllegalArgumentException("the survival scorer needs at least " + (columns.size() + 2)
+                    + " training cases, got " + rows.length);
         }
-        double[] means = columnMeans(rows);
+        int[] index = ScorerSpec.indices(columns);
+        double[][] selected = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            requireFullRow(rows[i], "training row " + i);
+            selected[i] = select(rows[i], index);
+        }
+        double[] means = columnMeans(selected);
         double[][] complete = new double[rows.length][];
         for (int i = 0; i < rows.length; i++) {
-            complete[i] = impute(rows[i], means);
+            complete[i] = impute(selected[i], means);
         }
-        SurvivalData data = new SurvivalData(times, events, complete, ScorerFeatures.NAMES, "scorer training cases");
+        SurvivalData data = new SurvivalData(times, events, complete, columns, "scorer training cases");
         CoxModel model = CoxRegression.fit(data, Ties.EFRON);
-        return new SurvivalScorer(ScorerFeatures.NAMES, model.coefficients(), model.centre(), means,
+        return new SurvivalScorer(columns, source, model.coefficients(), model.centre(), means,
                 model.baseline(), model.fit().concordance(), data.size(), data.eventCount());
     }
 
-    /** Feature row of a training case from its true images. */
+    private static void requireFullRow(double[] row, String what) {
+        if (row.length != ScorerFeatures.NAMES.size()) {
+            throw new IllegalArgumentException(what + " has " + row.length + " values, expected "
+                    + ScorerFeatures.NAMES.size() + " " + ScorerFeatures.NAMES);
+        }
+    }
+
+    private static double[] select(double[] row, int[] index) {
+        double[] out = new double[index.length];
+        for (int j = 0; j < index.length; j++) {
+            out[j] = row[index[j]];
+        }
+        return out;
+    }
+
+    /** Full feature row of a training case from its true images. */
     public static double[] trueFeatures(TrainingCase c) {
         double voxelMl = c.pre().preCt().geometry().voxelVolumeMm3() / 1000;
         ImageSummary pre = summary(c.pre().preCt(), c.pre().preMask(), voxelMl);
@@ -90,13 +120,13 @@ public final class SurvivalScorer {
         return ImageSummary.of(ct.voxels(), VolumeEncoding.encode(mask), voxelMl);
     }
 
-    /** Risk (linear predictor) of a feature row; NaN entries take the training means. */
+    /**
+     * Risk (linear predictor) of a full feature row ({@link ScorerFeatures#NAMES} order; the scorer reads its own
+     * columns); NaN entries take the training means.
+     */
     public double risk(double[] features) {
-        if (features.length != coefficients.length) {
-            throw new IllegalArgumentException("feature row has " + features.length + " values, the scorer has "
-                    + coefficients.length + " " + names);
-        }
-        double[] x = impute(features, imputation);
+        requireFullRow(features, "feature row");
+        double[] x = impute(select(features, columns), imputation);
         double eta = 0;
         for (int j = 0; j < x.length; j++) {
             eta += (x[j] - centre[j]) * coefficients[j];
@@ -119,8 +149,14 @@ public final class SurvivalScorer {
         return Double.NaN;
     }
 
+    /** The columns this scorer uses, a subset of {@link ScorerFeatures#NAMES}. */
     public List<String> featureNames() {
         return names;
+    }
+
+    /** Where the training cases' post-treatment features came from. */
+    public ScorerSpec.Source source() {
+        return source;
     }
 
     public double[] coefficients() {
@@ -176,6 +212,7 @@ public final class SurvivalScorer {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", "vigil-survival-scorer/1");
         root.put("model", "cox-efron");
+        root.put("postTreatmentFeatures", source.label());
         root.put("subjects", subjects);
         root.put("events", events);
         root.put("concordance", concordance);
@@ -219,10 +256,9 @@ public final class SurvivalScorer {
                 centre[j] = features.get(j).path("centre").asDouble();
                 imputation[j] = features.get(j).path("imputation").asDouble();
             }
-            if (!names.equals(ScorerFeatures.NAMES)) {
-                throw new IllegalArgumentException(source + ": features " + names + " are not this code's "
-                        + ScorerFeatures.NAMES);
-            }
+            ScorerSpec.requireOrderedSubset(names, source);
+            // Scorers written before the feature source was recorded were all fitted on measured follow-ups.
+            ScorerSpec.Source fittedOn = ScorerSpec.Source.parse(root.path("postTreatmentFeatures").asText("measured"));
             JsonNode times = root.path("baselineTimes");
             JsonNode hazard = root.path("baselineCumulativeHazard");
             double[] t = new double[times.size()];
@@ -231,7 +267,7 @@ public final class SurvivalScorer {
                 t[k] = times.get(k).asDouble();
                 h[k] = hazard.get(k).asDouble();
             }
-            return new SurvivalScorer(names, beta, centre, imputation, new BaselineHazard(t, h),
+            return new SurvivalScorer(names, fittedOn, beta, centre, imputation, new BaselineHazard(t, h),
                     root.path("concordance").asDouble(), root.path("subjects").asInt(), root.path("events").asInt());
         } catch (IOException e) {
             throw new IllegalArgumentException(source + ": not valid JSON: " + e.getMessage(), e);

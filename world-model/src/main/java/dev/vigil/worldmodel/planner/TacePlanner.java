@@ -140,6 +140,19 @@ public final class TacePlanner implements AutoCloseable {
     }
 
     /**
+     * The full scorer feature row ({@link ScorerFeatures#NAMES}) of the world model's simulation of one protocol
+     * for a patient: the mean over members of each member's mean row over its draws, with the seed and draws the
+     * ranking uses. The scorer is linear, so its risk of this row is the plan's {@code risk}. This is what
+     * {@link ScorerFit#simulated} fits the scorer on (each training case with the protocol it was given, which
+     * need not be a valid protocol of the space: the dynamics were trained on it).
+     */
+    public double[] simulatedFeatures(HccCase patient, TaceProtocol protocol) {
+        VolumeEncoding.requireCube(patient.preCt().geometry(), bundle.cropSize(),
+                "patient " + patient.patientId() + " pre-treatment CT");
+        return new Evaluator(patient).meanFeatures(protocol);
+    }
+
+    /**
      * Scores protocols written by hand ({@code TaceProtocol.parse} syntax, e.g. "Epirubicin; Lipiodol"), ranked
      * like {@link #plan}: unknown names and invalid combinations fail with the protocol and the reason.
      */
@@ -319,6 +332,23 @@ public final class TacePlanner implements AutoCloseable {
             this.mask = VolumeEncoding.encode(patient.preMask());
             this.voxelMl = patient.preCt().geometry().voxelVolumeMm3() / 1000;
             this.preSummary = ImageSummary.of(patient.preCt().voxels(), mask, voxelMl);
+        }
+
+        double[] meanFeatures(TaceProtocol protocol) {
+            int members = sessions.size();
+            double[] mean = new double[ScorerFeatures.NAMES.size()];
+            for (int m = 0; m < members; m++) {
+                double share = 1.0 / (members * draws[m]);
+                sessions.get(m).simulateEach(pre, mask, List.of(protocol.multiHot()), draws[m], config.seed(),
+                        view -> {
+                            ImageSummary post = ImageSummary.ofWindowed(view.postCt(), view.postMask(), voxelMl);
+                            double[] row = ScorerFeatures.of(preSummary, post, patient.covariates(), protocol);
+                            for (int j = 0; j < row.length; j++) {
+                                mean[j] += row[j] * share;
+                            }
+                        });
+            }
+            return mean;
         }
 
         Map<TaceProtocol, Scored> evaluate(List<TaceProtocol> protocols) {

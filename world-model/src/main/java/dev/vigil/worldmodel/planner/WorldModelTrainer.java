@@ -20,8 +20,9 @@ import java.util.function.Consumer;
 /**
  * Trains a world model on treated patients: the dynamics models (DJL conditional VAE, docs/world-model.md; an
  * ensemble of {@code ensembleSize} trained one after the other with seeds seed, seed + 1, ...) on (windowed pre CT,
- * pre mask, given protocol) -> (post CT, post mask), each exported to ONNX, and the survival scorer on the true
- * follow-up images. Seeded: the same cases and config give the same bundle id.
+ * pre mask, given protocol) -> (post CT, post mask), each exported to ONNX, and the survival scorer as
+ * {@link WorldModelTrainingConfig#scorer()} says (true follow-up images, or the dynamics' simulation of each case's
+ * given protocol: {@link ScorerFit}). Seeded: the same cases and config give the same bundle id.
  */
 public final class WorldModelTrainer {
 
@@ -61,8 +62,9 @@ public final class WorldModelTrainer {
             samplesHash = dynamics.dataHash();
         }
         long dynamicsMillis = (System.nanoTime() - start) / 1_000_000;
-        log.accept("fitting the survival scorer (Cox, Efron ties) on " + cases.size() + " cases");
-        SurvivalScorer scorer = SurvivalScorer.fit(cases);
+        log.accept("fitting the survival scorer (Cox, Efron ties, " + config.scorer().label() + ") on " + cases.size()
+                + " cases");
+        SurvivalScorer scorer = ScorerFit.fit(cases, config.scorer(), members, size, config.scorerSimulation(), log);
         log.accept(String.format(Locale.ROOT, "scorer concordance on training data %.3f", scorer.concordance()));
 
         Map<String, String> manifest = new LinkedHashMap<>();
@@ -77,7 +79,8 @@ public final class WorldModelTrainer {
                 + ") ") + "conditional VAE (DJL PyTorch) exported to ONNX, " + config.architecture());
         manifest.put("dynamicsTrainingMillis", Long.toString(dynamicsMillis));
         manifest.put("dynamicsFinalLoss", String.join(",", finalLosses));
-        manifest.put("scorer", "Cox proportional hazards, Efron ties, features " + ScorerFeatures.NAMES);
+        manifest.put("scorer", "Cox proportional hazards, Efron ties, " + config.scorer().source().label()
+                + " post-treatment features, columns " + scorer.featureNames());
         manifest.put("scorerConcordance", String.format(Locale.ROOT, "%.4f", scorer.concordance()));
         manifest.put("protocolSpace", "tace-protocol-space/1 (" + ProtocolSpace.VALID_COUNT + " valid protocols)");
         manifest.put("cropSize", Integer.toString(size));

@@ -2,17 +2,20 @@ package dev.vigil.worldmodel.planner;
 
 import dev.vigil.worldmodel.dynamics.DynamicsArchitecture;
 import dev.vigil.worldmodel.dynamics.TrainingConfig;
+import dev.vigil.worldmodel.onnx.ExecutionProviderChoice;
 
 /**
  * How to train a world model: the dynamics network's sizes and training, how many dynamics models to train
- * (an ensemble), and the scorer (always a Cox fit).
+ * (an ensemble), and how the scorer (always a Cox fit) is fitted.
  *
  * @param architecture dynamics network sizes; its size is the crop size the bundle serves
  * @param dynamics dynamics training (seed, epochs, batch, learning rate, loss weights); member i of the ensemble
  *     is trained with seed {@code dynamics.seed() + i}, everything else equal
  * @param ensembleSize number of dynamics models, at least 1
+ * @param scorer the scorer's columns and post-treatment feature source ({@link ScorerSpec#defaults()})
  */
-public record WorldModelTrainingConfig(DynamicsArchitecture architecture, TrainingConfig dynamics, int ensembleSize) {
+public record WorldModelTrainingConfig(DynamicsArchitecture architecture, TrainingConfig dynamics, int ensembleSize,
+        ScorerSpec scorer) {
 
     /**
      * Default ensemble size, chosen on a validation split of the training patients (docs/results.md "MeWM"): three
@@ -22,15 +25,20 @@ public record WorldModelTrainingConfig(DynamicsArchitecture architecture, Traini
     public static final int DEFAULT_ENSEMBLE_SIZE = 3;
 
     public WorldModelTrainingConfig {
-        if (architecture == null || dynamics == null) {
-            throw new IllegalArgumentException("architecture and dynamics training config must be given");
+        if (architecture == null || dynamics == null || scorer == null) {
+            throw new IllegalArgumentException("architecture, dynamics training config and scorer spec must be given");
         }
         if (ensembleSize < 1) {
             throw new IllegalArgumentException("ensembleSize must be at least 1, got " + ensembleSize);
         }
     }
 
-    /** A single dynamics model. */
+    /** The default scorer. */
+    public WorldModelTrainingConfig(DynamicsArchitecture architecture, TrainingConfig dynamics, int ensembleSize) {
+        this(architecture, dynamics, ensembleSize, ScorerSpec.defaults());
+    }
+
+    /** A single dynamics model, the default scorer. */
     public WorldModelTrainingConfig(DynamicsArchitecture architecture, TrainingConfig dynamics) {
         this(architecture, dynamics, 1);
     }
@@ -51,7 +59,21 @@ public record WorldModelTrainingConfig(DynamicsArchitecture architecture, Traini
 
     /** This configuration with another ensemble size. */
     public WorldModelTrainingConfig withEnsembleSize(int size) {
-        return new WorldModelTrainingConfig(architecture, dynamics, size);
+        return new WorldModelTrainingConfig(architecture, dynamics, size, scorer);
+    }
+
+    /** This configuration with another scorer spec. */
+    public WorldModelTrainingConfig withScorer(ScorerSpec spec) {
+        return new WorldModelTrainingConfig(architecture, dynamics, ensembleSize, spec);
+    }
+
+    /**
+     * How a {@link ScorerSpec.Source#SIMULATED} scorer simulates the training cases: the planner's default K = 4,
+     * seeded with the dynamics seed, on the CPU.
+     */
+    public PlannerConfig scorerSimulation() {
+        return new PlannerConfig(PlannerConfig.defaults().simulationsPerPlan(), dynamics.seed(),
+                ExecutionProviderChoice.CPU, 0, 0);
     }
 
     /** The training configuration of ensemble member {@code i} (seed + i). */
@@ -60,10 +82,11 @@ public record WorldModelTrainingConfig(DynamicsArchitecture architecture, Traini
     }
 
     /**
-     * Canonical text of the configuration (hashed into the bundle manifest); a single model's text is the one
-     * written before ensembles existed.
+     * Canonical text of the configuration (hashed into the bundle manifest); a single model with the default
+     * scorer has the text written before ensembles existed.
      */
     public String canonical() {
-        return architecture + " " + dynamics + (ensembleSize == 1 ? "" : " ensembleSize=" + ensembleSize);
+        return architecture + " " + dynamics + (ensembleSize == 1 ? "" : " ensembleSize=" + ensembleSize)
+                + (scorer.equals(ScorerSpec.defaults()) ? "" : " scorer=" + scorer.label());
     }
 }

@@ -10,6 +10,7 @@ import dev.vigil.worldmodel.survival.SurvivalCurve;
 import dev.vigil.worldmodel.survival.SurvivalData;
 import dev.vigil.worldmodel.survival.Ties;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -44,13 +45,22 @@ class SurvivalScorerTest {
             events[i] = (int) d[1][1][i];
         }
         SurvivalScorer scorer = SurvivalScorer.fit(d[0], d[1][0], events);
-        CoxModel direct = CoxRegression.fit(new SurvivalData(d[1][0], events, d[0], ScorerFeatures.NAMES, "direct"),
-                Ties.EFRON);
+        // The scorer reads its own columns of the full rows.
+        List<String> columns = ScorerSpec.defaults().columns();
+        int[] index = ScorerSpec.indices(columns);
+        double[][] own = new double[N][index.length];
+        for (int i = 0; i < N; i++) {
+            for (int j = 0; j < index.length; j++) {
+                own[i][j] = d[0][i][index[j]];
+            }
+        }
+        CoxModel direct = CoxRegression.fit(new SurvivalData(d[1][0], events, own, columns, "direct"), Ties.EFRON);
 
+        assertThat(scorer.featureNames()).isEqualTo(columns);
         assertThat(scorer.coefficients()).containsExactly(direct.coefficients(), within(1e-12));
         for (int i = 0; i < 10; i++) {
-            assertThat(scorer.risk(d[0][i])).isCloseTo(direct.linearPredictor(d[0][i]), within(1e-12));
-            assertThat(scorer.curve(scorer.risk(d[0][i])).at(400)).isCloseTo(direct.survival(d[0][i], 400),
+            assertThat(scorer.risk(d[0][i])).isCloseTo(direct.linearPredictor(own[i]), within(1e-12));
+            assertThat(scorer.curve(scorer.risk(d[0][i])).at(400)).isCloseTo(direct.survival(own[i], 400),
                     within(1e-12));
         }
         // The real effects are found.
@@ -107,6 +117,10 @@ class SurvivalScorerTest {
     @Test
     void tooFewCasesAreRefused() {
         assertThatThrownBy(() -> SurvivalScorer.fit(new double[3][P], new double[3], new int[3]))
-                .hasMessageContaining("at least 9 training cases, got 3");
+                .hasMessageContaining("at least " + (ScorerSpec.defaults().columns().size() + 2)
+                        + " training cases, got 3");
+        assertThatThrownBy(() -> SurvivalScorer.fit(new double[3][P], new double[3], new int[3],
+                ScorerSpec.FRAILTY_COLUMNS, ScorerSpec.Source.MEASURED)).hasMessageContaining("at least 10 training"
+                        + " cases, got 3");
     }
 }

@@ -2,6 +2,7 @@ package dev.vigil.worldmodel.planner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.vigil.safety.contraindication.ChildPughClass;
 import dev.vigil.safety.contraindication.TaceCovariates;
@@ -173,6 +174,28 @@ class TacePlannerTest {
         assertThat(a.ensembleSize()).isEqualTo(WorldModelTrainingConfig.DEFAULT_ENSEMBLE_SIZE);
         assertThat(Set.copyOf(a.memberSha256())).hasSize(WorldModelTrainingConfig.DEFAULT_ENSEMBLE_SIZE);
         assertThat(a.manifest().get("dynamics")).startsWith("ensemble of 3 (seeds 5..7)");
+    }
+
+    @Test
+    void aSimulatedScorerIsFittedOnTheTrainedDynamicsSimulationOfTheGivenProtocols() {
+        List<TrainingCase> few = training.subList(0, 20);
+        ScorerSpec spec = ScorerSpec.parse("simulated:frailty");
+        WorldModelTrainingConfig config = WorldModelTrainingConfig.defaults(CROP, 1, 5).withEnsembleSize(1)
+                .withScorer(spec);
+        WorldModelBundle trained = WorldModelTrainer.train(few, config, null);
+
+        assertThat(trained.scorer().source()).isEqualTo(ScorerSpec.Source.SIMULATED);
+        assertThat(trained.scorer().featureNames()).isEqualTo(ScorerSpec.FRAILTY_COLUMNS);
+        assertThat(trained.manifest().get("config")).endsWith(" scorer=simulated:frailty");
+        // Refitting by hand on the bundle's own dynamics, simulated as the config says, gives the same scorer.
+        try (TacePlanner own = new TacePlanner(trained, config.scorerSimulation())) {
+            SurvivalScorer again = ScorerFit.simulated(few, own, spec.columns());
+            assertThat(trained.scorer().coefficients()).containsExactly(again.coefficients(), within(1e-12));
+        }
+        WorldModelBundle measured = WorldModelTrainer.train(few, config.withScorer(ScorerSpec.defaults()), null);
+        assertThat(measured.scorer().source()).isEqualTo(ScorerSpec.Source.MEASURED);
+        assertThat(measured.manifest().get("config")).doesNotContain("scorer=");
+        assertThat(measured.memberSha256()).isEqualTo(trained.memberSha256());
     }
 
     @Test
