@@ -8,7 +8,10 @@ import dev.vigil.ingestion.synth.sepsis.SepsisPolicies;
 import dev.vigil.ingestion.synth.sepsis.SepsisPolicy;
 import dev.vigil.ingestion.synth.sepsis.TrueValueEvaluator;
 import dev.vigil.offlinerl.algo.TrainingListener;
+import dev.vigil.offlinerl.algo.continuous.DirectoryCheckpointStore;
 import dev.vigil.offlinerl.algo.continuous.GaussianPolicy;
+import dev.vigil.offlinerl.algo.continuous.MlpSnapshot;
+import dev.vigil.offlinerl.algo.continuous.SnapshotPolicy;
 import dev.vigil.offlinerl.algo.continuous.ModelBasedConfig;
 import dev.vigil.offlinerl.algo.continuous.ModelBasedOptimizer;
 import dev.vigil.offlinerl.algo.continuous.ModelBasedTrainer;
@@ -17,6 +20,8 @@ import dev.vigil.offlinerl.objective.TrainingRewards;
 import dev.vigil.safety.cost.CostBudget;
 import dev.vigil.safety.cost.CostModel;
 import dev.vigil.safety.cost.RuleSets;
+import dev.vigil.safety.guardian.GaussianKdeGuardian;
+import dev.vigil.safety.guardian.KdeConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +70,8 @@ public final class ContinuousIcuExperiment {
     }
 
     /** One seed's figures; {@code loggedReturn} is the held-out cohort's mean logged SOFA return. */
-    public record SeedResult(long seed, int patients, long steps, double loggedReturn, List<PolicyResult> policies) {
+    public record SeedResult(long seed, int patients, long steps, double loggedReturn, List<PolicyResult> policies,
+            List<SweepPoint> sweep) {
 
         public PolicyResult policy(String name) {
             return policies.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
@@ -92,10 +98,39 @@ public final class ContinuousIcuExperiment {
                 CostRuleSets.OGSRL_SEPSIS);
     }
 
+    /**
+     * The percentile of the guardian the OOD rate is measured with, whatever guardian the learners train with: the
+     * released 5th percentile, so that rates stay comparable across training settings.
+     */
+    public static final double MEASURED_KDE_PERCENTILE = 5;
+
+    /** The training guardian's percentile: {@code -Dicu.trainingKdePercentile} (default the config's, 5). */
+    static double trainingKdePercentile() {
+        return Double.parseDouble(System.getProperty("icu.trainingKdePercentile",
+                Double.toString(ModelBasedConfig.defaults().kdePercentile())));
+    }
+
+    /** The KDE guardian at {@link #MEASURED_KDE_PERCENTILE} over the setup's logged (state, dose) pairs. */
+    static GaussianKdeGuardian measuringGuardian(ModelBasedOptimizer.Setup setup, ModelBasedConfig config) {
+        if (config.kdePercentile() == MEASURED_KDE_PERCENTILE) {
+            return setup.guardian;
+        }
+        double[][] points = new double[setup.loggedStates.length][];
+        for (int i = 0; i < points.length; i++) {
+            double[] state = setup.loggedStates[i];
+            double[] action = setup.loggedActions[i];
+            points[i] = Arrays.copyOf(state, state.length + action.length);
+            System.arraycopy(action, 0, points[i], state.length, action.length);
+        }
+        return GaussianKdeGuardian.fit(points, new KdeConfig(config.kdeSigma(), MEASURED_KDE_PERCENTILE,
+                KdeConfig.DEFAULT_KERNEL_CUTOFF, KdeConfig.DEFAULT_CELL_SIZE, false));
+    }
+
     public static SeedResult runSeed(int patients, long seed, int evalEpisodes, int iterations) throws IOException {
         TrajectoryDataset data = IcuSepsisExperiment.ingest(patients, seed);
-        ModelBasedConfig config = config(iterations, seed);
+        ModelBasedConfig config = config(iterations, seed).withKdePercentile(trainingKdePercentile());
         ModelBasedOptimizer.Setup setup = ModelBasedOptimizer.Setup.of(data, config);
+        GaussianKdeGuardian measuring = measuringGuardian(setup, config);
         IcuSepsisExperiment.Schema schema = IcuSepsisExperiment.Schema.of(data);
         CostModel constraint = CostModel.compile(CostRuleSets.resolve(CostRuleSets.OGSRL_SEPSIS), data.schema());
         CostModel bedside = CostModel.compile(RuleSets.sepsisBedside(), data.schema());
@@ -104,6 +139,7 @@ public final class ContinuousIcuExperiment {
                 heldOut.schema()), seed);
         TrueValueEvaluator evaluator = new TrueValueEvaluator();
         List<PolicyResult> results = new ArrayList<>();
+        List<SweepPoint> sweep = new ArrayList<>();
 
         for (ModelBasedOptimizer.Variant variant : ModelBasedOptimizer.Variant.values()) {
             long t0 = System.nanoTime();
@@ -114,38 +150,76 @@ public final class ContinuousIcuExperiment {
                             variant.registryName(), iteration, (System.nanoTime() - t0) / 1e9);
                 }
             };
+            int every = sweepEvery();
+            Path checkpoints = every > 0 ? Files.createTempDirectory("vigil-icu-sweep-") : null;
             GaussianPolicy policy = new ModelBasedOptimizer(variant).train(data, config, progress,
-                    ModelBasedTrainer.Checkpointing.NONE, setup);
+                    every > 0 ? new ModelBasedTrainer.Checkpointing(new DirectoryCheckpointStore(checkpoints), every,
+                            false) : ModelBasedTrainer.Checkpointing.NONE, setup);
             double seconds = (System.nanoTime() - t0) / 1e9;
             double[] means = setup.dynamics.featureMeans();
-            SepsisPolicy learned = (input, rng) -> {
-                double[] x = schema.state(input.current().values());
-                for (int f = 0; f < x.length; f++) {
-                    if (!Double.isFinite(x[f])) {
-                        x[f] = means[f];
+            if (every > 0) {
+                DirectoryCheckpointStore store = new DirectoryCheckpointStore(checkpoints);
+                for (int iteration : store.iterations()) {
+                    MlpSnapshot snapshot = store.load(iteration).policy();
+                    Recorder r = new Recorder(deployed(snapshot::apply, schema, means), setup, measuring, schema,
+                            constraint, bedside);
+                    PolicyValue v = evaluator.estimatePolicyValue(r, evalEpisodes, IcuSepsisExperiment.HORIZON,
+                            IcuSepsisExperiment.EVAL_SEED_OFFSET + seed);
+                    IcuOpe.Estimates estimated = ope.evaluate(variant.registryName() + "@" + iteration,
+                            new SnapshotPolicy(snapshot, policy.provenance(), policy.report()), means);
+                    sweep.add(r.sweepPoint(variant.registryName(), iteration, v, estimated.fqe().estimate()));
+                }
+                try (java.util.stream.Stream<Path> files = Files.walk(checkpoints)) {
+                    for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(f);
                     }
                 }
-                return schema.action(policy.act(x));
-            };
-            Recorder recorder = new Recorder(learned, setup, schema, constraint, bedside);
+            }
+            Recorder recorder = new Recorder(deployed(policy::act, schema, means), setup, measuring, schema,
+                    constraint, bedside);
             PolicyValue value = evaluator.estimatePolicyValue(recorder, evalEpisodes, IcuSepsisExperiment.HORIZON,
                     IcuSepsisExperiment.EVAL_SEED_OFFSET + seed);
             IcuOpe.Estimates estimates = ope.evaluate(variant.registryName(), policy, means);
             results.add(recorder.result(variant.registryName(), value, estimates, policy.report().summary(),
                     seconds));
         }
-        Recorder clinician = new Recorder(SepsisPolicies.clinician(IcuSepsisExperiment.UNSAFE_RATE), setup, schema,
-                constraint, bedside);
+        Recorder clinician = new Recorder(SepsisPolicies.clinician(IcuSepsisExperiment.UNSAFE_RATE), setup, measuring,
+                schema, constraint, bedside);
         results.add(0, clinician.result(CLINICIAN, evaluator.estimatePolicyValue(clinician, evalEpisodes,
                 IcuSepsisExperiment.HORIZON, IcuSepsisExperiment.EVAL_SEED_OFFSET + seed), ope.clinicians(), Map.of(),
                 0));
-        return new SeedResult(seed, patients, data.totalSteps(), ope.loggedReturn(), results);
+        return new SeedResult(seed, patients, data.totalSteps(), ope.loggedReturn(), results, sweep);
+    }
+
+    /** The mean action of a policy network, with missing features imputed by the training means. */
+    static SepsisPolicy deployed(java.util.function.UnaryOperator<double[]> mean, IcuSepsisExperiment.Schema schema,
+            double[] means) {
+        return (input, rng) -> {
+            double[] x = schema.state(input.current().values());
+            for (int f = 0; f < x.length; f++) {
+                if (!Double.isFinite(x[f])) {
+                    x[f] = means[f];
+                }
+            }
+            return schema.action(mean.apply(x));
+        };
+    }
+
+    /** Checkpoints every {@code -Dicu.sweepEvery} iterations are rolled out through the truth too (0: none). */
+    static int sweepEvery() {
+        return Integer.getInteger("icu.sweepEvery", 0);
+    }
+
+    /** A checkpoint's true figures: how the truth moves along training. */
+    public record SweepPoint(String name, int iteration, double trueReturn, double mortality, double oodRate,
+            double meanCost, double fqe) {
     }
 
     /** Records per decision the guardian's verdict and the constraint's and sepsis-bedside's costs. */
     static final class Recorder implements SepsisPolicy {
         private final SepsisPolicy inner;
         private final ModelBasedOptimizer.Setup setup;
+        private final GaussianKdeGuardian guardian;
         private final IcuSepsisExperiment.Schema schema;
         private final double[] means;
         private long decisions;
@@ -153,10 +227,11 @@ public final class ContinuousIcuExperiment {
         private final EpisodeCosts episodeCosts;
         private final DoseTally doseTally = new DoseTally();
 
-        Recorder(SepsisPolicy inner, ModelBasedOptimizer.Setup setup, IcuSepsisExperiment.Schema schema,
-                CostModel constraint, CostModel bedside) {
+        Recorder(SepsisPolicy inner, ModelBasedOptimizer.Setup setup, GaussianKdeGuardian guardian,
+                IcuSepsisExperiment.Schema schema, CostModel constraint, CostModel bedside) {
             this.inner = inner;
             this.setup = setup;
+            this.guardian = guardian;
             this.schema = schema;
             this.episodeCosts = new EpisodeCosts(constraint, bedside);
             this.means = setup.dynamics.featureMeans();
@@ -179,12 +254,17 @@ public final class ContinuousIcuExperiment {
             System.arraycopy(imputed, 0, row, 0, imputed.length);
             System.arraycopy(doses, 0, row, imputed.length, doses.length);
             decisions++;
-            if (!setup.guardian.judge(setup.dynamics.scaler().transform(row)).inSupport()) {
+            if (!guardian.judge(setup.dynamics.scaler().transform(row)).inSupport()) {
                 ood++;
             }
             episodeCosts.record(input.bloc(), previous, state, doses);
             doseTally.record(doses);
             return action;
+        }
+
+        SweepPoint sweepPoint(String name, int iteration, PolicyValue value, double fqe) {
+            return new SweepPoint(name, iteration, value.meanReturn(), value.mortality(),
+                    decisions == 0 ? 0 : (double) ood / decisions, episodeCosts.meanConstraintCost(), fqe);
         }
 
         PolicyResult result(String name, PolicyValue value, IcuOpe.Estimates ope, Map<String, Double> training,
@@ -217,6 +297,14 @@ public final class ContinuousIcuExperiment {
                     o.cost(), p.meanCostBedside(), p.meanFluid(), p.meanVasopressor(), p.vasopressorShare(),
                     fmt(p.training().get("meanReturn")),
                     fmt(p.training().get("meanCost")), fmt(p.training().get("oodRate")), p.trainSeconds()));
+        }
+        if (!r.sweep().isEmpty()) {
+            b.append("\nAlong training (checkpoints' mean actions through the true dynamics):\n\n| policy | iteration "
+                    + "| true return | FQE | 90-day mortality | OOD rate | cost / episode |\n|---|---|---|---|---|---|---|\n");
+            for (SweepPoint p : r.sweep()) {
+                b.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.3f | %.4f | %.3f |%n", p.name(),
+                        p.iteration(), p.trueReturn(), p.fqe(), p.mortality(), p.oodRate(), p.meanCost()));
+            }
         }
         return b.append('\n').toString();
     }

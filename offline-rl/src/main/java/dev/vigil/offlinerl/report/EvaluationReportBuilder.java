@@ -228,7 +228,8 @@ public final class EvaluationReportBuilder {
         }
         if (policyEstimates.unsupportedPairs() > 0) {
             notes.add("FQE: the policy takes " + policyEstimates.unsupportedPairs() + " (state, action) pairs never "
-                    + "logged; their Q is 0, a guess.");
+                    + "logged; FQE gives each the clinicians' value at that state (the visit-weighted mean Q of the actions "
+                    + "logged there), a guess that neither rewards nor punishes leaving the data.");
         }
         if (!logged.rewardsFromData) {
             notes.add("The dataset has no rewards: the return is the terminal outcome, +1 survival and -1 death.");

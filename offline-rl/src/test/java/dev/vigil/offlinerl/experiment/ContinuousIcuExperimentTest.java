@@ -3,8 +3,12 @@ package dev.vigil.offlinerl.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.vigil.ingestion.dataset.TrajectoryDataset;
+import dev.vigil.offlinerl.algo.continuous.ModelBasedConfig;
+import dev.vigil.offlinerl.algo.continuous.ModelBasedOptimizer.Setup;
 import dev.vigil.offlinerl.experiment.ContinuousIcuExperiment.PolicyResult;
 import dev.vigil.offlinerl.experiment.ContinuousIcuExperiment.SeedResult;
+import dev.vigil.safety.guardian.GaussianKdeGuardian;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,5 +49,22 @@ class ContinuousIcuExperimentTest {
         // The clinicians' estimated policy reproduces the held-out cohort's logged return under WIS.
         assertThat(result.policy("clinician").ope().wis().estimate()).isCloseTo(result.loggedReturn(), within(1e-9));
         assertThat(ContinuousIcuExperiment.summary(List.of(result))).contains("gmb-cpo (vs mb-cpo) | 1 |");
+    }
+
+    @Test
+    void theOodRateIsMeasuredWithTheReleasedGuardianWhateverGuardianTrains() throws Exception {
+        TrajectoryDataset data = IcuSepsisExperiment.ingest(40, 1);
+        ModelBasedConfig released = ContinuousIcuExperiment.config(2, 1);
+        ModelBasedConfig strict = released.withKdePercentile(20);
+        Setup releasedSetup = Setup.of(data, released);
+        Setup strictSetup = Setup.of(data, strict);
+
+        GaussianKdeGuardian measuring = ContinuousIcuExperiment.measuringGuardian(strictSetup, strict);
+
+        assertThat(measuring.threshold()).isEqualTo(releasedSetup.guardian.threshold());
+        // The 20th percentile of the logged densities lies above their 5th: the training guardian is stricter.
+        assertThat(strictSetup.guardian.threshold()).isGreaterThan(measuring.threshold());
+        assertThat(ContinuousIcuExperiment.measuringGuardian(releasedSetup, released))
+                .isSameAs(releasedSetup.guardian);
     }
 }

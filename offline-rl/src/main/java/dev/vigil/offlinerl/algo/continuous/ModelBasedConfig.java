@@ -154,6 +154,17 @@ public record ModelBasedConfig(int iterations, int episodesPerIteration, int hor
                 reward, survivalReward, deathReward, dualLearningRate, oodProbabilityLimit, behaviourCloningSteps, seed);
     }
 
+    /**
+     * A copy whose training guardian flags below another percentile of the logged densities (a stricter guardian
+     * keeps the guarded learners further inside the data's support).
+     */
+    public ModelBasedConfig withKdePercentile(double percentile) {
+        return new ModelBasedConfig(iterations, episodesPerIteration, horizon, hiddenUnits, hiddenLayers, logStdInit,
+                discount, gaeLambda, maxKl, cgIterations, cgDamping, lineSearchSteps, lineSearchDecay, valueLearningRate,
+                valueEpochs, valueBatchSize, costBudget, oodPenalty, oodCost, kdeSigma, percentile, costRuleSet,
+                reward, survivalReward, deathReward, dualLearningRate, oodProbabilityLimit, behaviourCloningSteps, seed);
+    }
+
     /** A copy with another number of behaviour-cloning steps (0: start at the median logged dose). */
     public ModelBasedConfig withBehaviourCloningSteps(int steps) {
         return new ModelBasedConfig(iterations, episodesPerIteration, horizon, hiddenUnits, hiddenLayers, logStdInit,
