@@ -172,14 +172,16 @@ public final class DynamicsTrainer {
      * {@code loss} plus the ridge terms on the conditioning weights cond.w [embedding, width]: interactionDecay x
      * the sum of squares of every protocol term x phenotype product's weights, plus drugInteractionDecay x that of
      * the per-drug products only (not the class columns' products, so a thin drug cell is pulled toward its
-     * class's effect).
+     * class's effect), plus drugMainDecay x that of the per-drug terms' own weights (main effects).
      */
     static NDArray withRidge(DynamicsArchitecture architecture, TrainingConfig config, NDArray condWeights,
             NDArray loss) {
         NDArray total = addRidge(loss, condWeights, DynamicsNetwork.interactionColumns(architecture),
                 config.interactionDecay());
-        return addRidge(total, condWeights, DynamicsNetwork.drugInteractionColumns(architecture),
+        total = addRidge(total, condWeights, DynamicsNetwork.drugInteractionColumns(architecture),
                 config.drugInteractionDecay());
+        // The drugs are the vocabulary's first terms: their own (main-effect) weights are columns 0..8.
+        return addRidge(total, condWeights, new int[] {0, DrugClassColumns.drugTerms()}, config.drugMainDecay());
     }
 
     private static NDArray addRidge(NDArray total, NDArray weights, int[] columns, double decay) {

@@ -45,7 +45,7 @@ import java.util.Map;
  *
  * <p>Options (system properties, docs/results.md "MeWM"): {@code mewm.reuseCohort}, {@code mewm.validationFraction},
  * {@code mewm.trainingSeed}, {@code mewm.ensembleSize}, {@code mewm.tumourCtWeight}, {@code mewm.interactionDecay},
- * {@code mewm.drugClasses},
+ * {@code mewm.drugClasses}, {@code mewm.drugMainDecay},
  * {@code mewm.trainOnly}, {@code mewm.reuseDynamics} (comma-separated ONNX files: an ensemble),
  * {@code mewm.disagreementWeight}, {@code mewm.scorer} (a {@link ScorerSpec#parse} text, e.g. simulated:frailty).
  *
@@ -292,6 +292,11 @@ public final class MewmExperiment {
         if (drugClasses != null) {
             architecture = architecture.withDrugClassColumns(true);
             dynamics = dynamics.withDrugInteractionDecay(Double.parseDouble(drugClasses));
+        }
+        // -Dmewm.drugMainDecay=D: a ridge D on the per-drug main-effect weights too.
+        String drugMain = System.getProperty("mewm.drugMainDecay");
+        if (drugMain != null) {
+            dynamics = dynamics.withDrugMainDecay(Double.parseDouble(drugMain));
         }
         int members = Integer.getInteger("mewm.ensembleSize", defaults.ensembleSize());
         return new WorldModelTrainingConfig(architecture, dynamics, members);

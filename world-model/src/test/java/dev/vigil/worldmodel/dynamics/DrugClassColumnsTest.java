@@ -89,7 +89,9 @@ class DrugClassColumnsTest {
         w[3 * width + 44] = 1f;  // cisplatin x tumour share: both ridges
         w[4 * width + 45] = 4f;  // Lipiodol x intensity: interaction ridge only
         w[5 * width + 60] = 5f;  // platinum x intensity: interaction ridge only
-        TrainingConfig config = new TrainingConfig(1, 1, 1, 1e-3, 1, 1, 1, 0, 0.5, 0.25);
+        w[6 * width + 14] = 6f;  // platinum main effect: never penalised
+        w[7 * width + 8] = 0.5f; // cisplatin main effect: main-effect ridge only
+        TrainingConfig config = new TrainingConfig(1, 1, 1, 1e-3, 1, 1, 1, 0, 0.5, 0.25, 0);
         try (NDManager manager = DjlRuntime.engine().newBaseManager()) {
             NDArray weights = manager.create(w, new Shape(8, width));
             NDArray loss = manager.create(1f);
@@ -99,8 +101,13 @@ class DrugClassColumnsTest {
             // Only the drug ridge: 1 + 0.25 x 5 = 2.25.
             assertThat((double) DynamicsTrainer.withRidge(WITH_CLASSES, config.withInteractionDecay(0), weights,
                     loss).getFloat()).isCloseTo(2.25, within(1e-6));
+            // Only the main-effect ridge 0.1: 1 + 0.1 (7^2 + 0.5^2) = 1 + 4.925 = 5.925.
+            TrainingConfig main = config.withInteractionDecay(0).withDrugInteractionDecay(0).withDrugMainDecay(0.1);
+            assertThat((double) DynamicsTrainer.withRidge(WITH_CLASSES, main, weights, loss).getFloat())
+                    .isCloseTo(5.925, within(1e-5));
         }
         assertThatThrownBy(() -> config.withDrugInteractionDecay(-0.1)).hasMessageContaining("drugInteractionDecay");
+        assertThatThrownBy(() -> config.withDrugMainDecay(Double.NaN)).hasMessageContaining("drugMainDecay");
     }
 
     @Test
