@@ -16,7 +16,8 @@ import java.util.Map;
  *
  * <p>Encoder (protocol-independent, once per patient): [pre, mask] -> stride^3 patch conv -> ReLU -> two
  * 3^3 convs with ReLU -> h on the latent grid. Phenotype: fixed masked means of the pre CT inside the tumour
- * (see {@link #phenotype}). Decoder: e = ReLU(W [protocol, noise, protocol x phenotype]); FiLM
+ * (see {@link #phenotype}). Decoder: e = ReLU(W [protocol, noise, protocol x phenotype]) (with
+ * {@link DynamicsArchitecture#drugClassColumns()} the protocol is followed by its {@link DrugClassColumns}); FiLM
  * h' = ReLU(h * (1 + gamma(e)) + beta(e)); 1^3 conv + ReLU; 1^3 conv head -> (delta CT, mask logit) on the
  * grid; post CT = clip(pre + repeated delta, 0, 1); post-mask logit = repeated logit + maskGain * (2 mask - 1),
  * where "repeated" is nearest-neighbour upsampling by the stride.
