@@ -10,8 +10,11 @@ package dev.vigil.worldmodel.dynamics;
  * @param channels latent feature channels
  * @param embedding width of the protocol-plus-noise embedding
  * @param noiseDim width of the latent noise vector
+ * @param drugClassColumns whether the conditioning also reads {@link DrugClassColumns} (the protocol's drug-class
+ *     counts, computed inside the network from the multi-hot input) and their phenotype products
  */
-public record DynamicsArchitecture(int size, int stride, int channels, int embedding, int noiseDim) {
+public record DynamicsArchitecture(int size, int stride, int channels, int embedding, int noiseDim,
+        boolean drugClassColumns) {
 
     public DynamicsArchitecture {
         if (stride < 2) {
@@ -25,6 +28,24 @@ public record DynamicsArchitecture(int size, int stride, int channels, int embed
             throw new IllegalArgumentException("channels, embedding and noiseDim must be positive, got "
                     + channels + ", " + embedding + ", " + noiseDim);
         }
+    }
+
+    /** Without drug-class columns. */
+    public DynamicsArchitecture(int size, int stride, int channels, int embedding, int noiseDim) {
+        this(size, stride, channels, embedding, noiseDim, false);
+    }
+
+    /** This architecture with or without drug-class columns. */
+    public DynamicsArchitecture withDrugClassColumns(boolean enabled) {
+        return new DynamicsArchitecture(size, stride, channels, embedding, noiseDim, enabled);
+    }
+
+    /**
+     * Width of the protocol as the conditioning sees it: the 14 multi-hot terms, then the class columns if
+     * enabled.
+     */
+    public int conditioningTerms() {
+        return ProtocolVocabulary.TERMS.size() + (drugClassColumns ? DrugClassColumns.count() : 0);
     }
 
     /** The served size: 64^3 crops, 16^3 latent grid of 16 channels, 32-wide embedding, 8 noise values. */

@@ -37,9 +37,11 @@ public final class DynamicsModelFiles {
     public static final String MANIFEST = "dynamics-manifest.json";
     /**
      * Manifest format identifier. Version 2: the conditioning layer also reads protocol x phenotype products
-     * (wider {@code cond.w}) and the training config has {@code tumourCtWeight}; version 1 files are refused.
+     * (wider {@code cond.w}) and the training config has {@code tumourCtWeight}. Version 3: the architecture has
+     * {@code drugClassColumns} (when set, {@code cond.w} is wider again) and the training config
+     * {@code drugInteractionDecay}. Older files are refused.
      */
-    public static final String FORMAT = "vigil-dynamics/2";
+    public static final String FORMAT = "vigil-dynamics/3";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -16,7 +16,8 @@ import java.util.Map;
  *
  * <p>Encoder (protocol-independent, once per patient): [pre, mask] -> stride^3 patch conv -> ReLU -> two
  * 3^3 convs with ReLU -> h on the latent grid. Phenotype: fixed masked means of the pre CT inside the tumour
- * (see {@link #phenotype}). Decoder: e = ReLU(W [protocol, noise, protocol x phenotype]); FiLM
+ * (see {@link #phenotype}). Decoder: e = ReLU(W [protocol, noise, protocol x phenotype]) (with
+ * {@link DynamicsArchitecture#drugClassColumns()} the protocol is followed by its {@link DrugClassColumns}); FiLM
  * h' = ReLU(h * (1 + gamma(e)) + beta(e)); 1^3 conv + ReLU; 1^3 conv head -> (delta CT, mask logit) on the
  * grid; post CT = clip(pre + repeated delta, 0, 1); post-mask logit = repeated logit + maskGain * (2 mask - 1),
  * where "repeated" is nearest-neighbour upsampling by the stride.
@@ -53,10 +54,27 @@ final class DynamicsNetwork {
     static final float[] PHENOTYPE_SCALE = {0.3f, 0.15f, 0.1f};
     /** Phenotype features per patient: viable intensity, viable share, scaled tumour share. */
     static final int PHENOTYPE_FEATURES = 3;
-    /** Width of the conditioning input: protocol, noise and protocol x phenotype products. */
+    /**
+     * Width of the conditioning input: protocol terms (with the class columns if enabled), noise, and protocol
+     * term x phenotype products.
+     */
     static int conditioningWidth(DynamicsArchitecture architecture) {
-        int terms = ProtocolVocabulary.TERMS.size();
+        int terms = architecture.conditioningTerms();
         return terms + architecture.noiseDim() + terms * PHENOTYPE_FEATURES;
+    }
+
+    /**
+     * Columns [from, to) of {@code cond.w} that weight the per-drug x phenotype products: the drugs are the
+     * vocabulary's first terms, so their products are one block right after [protocol terms, noise].
+     */
+    static int[] drugInteractionColumns(DynamicsArchitecture architecture) {
+        int from = architecture.conditioningTerms() + architecture.noiseDim();
+        return new int[] {from, from + DrugClassColumns.drugTerms() * PHENOTYPE_FEATURES};
+    }
+
+    /** Columns [from, to) of {@code cond.w} that weight every protocol term x phenotype product. */
+    static int[] interactionColumns(DynamicsArchitecture architecture) {
+        return new int[] {architecture.conditioningTerms() + architecture.noiseDim(), conditioningWidth(architecture)};
     }
 
     private final DynamicsArchitecture architecture;
@@ -131,13 +149,21 @@ final class DynamicsNetwork {
     }
 
     /**
-     * The conditioning input [B, 14 + Z + 14 x 3]: protocol, noise and every protocol term times every
+     * The conditioning input [B, T + Z + T x 3]: protocol terms, noise and every protocol term times every
      * phenotype feature (phenotype batch B, or 1 to share one patient across all rows). Lipiodol is in every
-     * protocol, so its products carry the phenotype's main effect.
+     * protocol, so its products carry the phenotype's main effect. The protocol terms are the 14 multi-hot
+     * entries (T = 14) or, with drug-class columns, the multi-hot followed by multi-hot x the fixed
+     * {@link DrugClassColumns#matrix()} (T = 14 + K): a drug's effect is then its class's plus its own deviation,
+     * and the per-drug deviation can be shrunk without shrinking the class's.
      */
     NDArray conditioning(NDArray protocol, NDArray noise, NDArray phenotype) {
         long batch = protocol.getShape().get(0);
-        int terms = ProtocolVocabulary.TERMS.size();
+        int terms = architecture.conditioningTerms();
+        if (architecture.drugClassColumns()) {
+            NDArray classMatrix = protocol.getManager().create(DrugClassColumns.matrix(),
+                    new Shape(ProtocolVocabulary.TERMS.size(), DrugClassColumns.count()));
+            protocol = NDArrays.concat(new NDList(protocol, protocol.matMul(classMatrix)), 1);
+        }
         NDArray products = protocol.reshape(batch, terms, 1)
                 .mul(phenotype.reshape(phenotype.getShape().get(0), 1, PHENOTYPE_FEATURES))
                 .reshape(batch, (long) terms * PHENOTYPE_FEATURES);

@@ -60,7 +60,7 @@ public final class DynamicsOnnxExporter {
 
         // Conditioning: e = ReLU(W [protocol, noise, protocol x phenotype] + b);
         // FiLM h' = ReLU(h * (1 + gamma) + beta).
-        ONNXNode cond = conditioning(ctx, protocol, noise, phenotype(ctx, pre, mask, a.size()));
+        ONNXNode cond = conditioning(ctx, a, protocol, noise, phenotype(ctx, pre, mask, a.size()));
         ONNXNode e = relu(gemm(ctx, cond, w, "cond"));
         ONNXInitializer filmShape = ctx.array("film_shape", new long[] {-1, a.channels(), 1, 1, 1});
         ONNXNode gamma = ctx.operation(OnnxOperator.RESHAPE, refs(gemm(ctx, e, w, "gamma"), filmShape), "gamma5");
@@ -190,10 +190,23 @@ public final class DynamicsOnnxExporter {
         return ctx.operation(OnnxOperator.MATMUL, refs(reshape(ctx, x, rows, name + "_rows"), ones), name);
     }
 
-    /** DynamicsNetwork.conditioning: [protocol, noise, protocol x phenotype], [B, 14 + Z + 42]. */
-    private static ONNXNode conditioning(ONNXContext ctx, ONNXRef<?> protocol, ONNXRef<?> noise, ONNXNode phenotype) {
-        int terms = WorldModelContract.PROTOCOL_WIDTH;
+    /**
+     * DynamicsNetwork.conditioning: [terms, noise, terms x phenotype], [B, T + Z + 3 T], where the terms are the
+     * protocol (T = 14) or, with drug-class columns, [protocol, protocol x class matrix] (T = 14 + K; the class
+     * matrix is a constant initializer, the product a MatMul).
+     */
+    private static ONNXNode conditioning(ONNXContext ctx, DynamicsArchitecture a, ONNXRef<?> protocolInput,
+            ONNXRef<?> noise, ONNXNode phenotype) {
+        int terms = a.conditioningTerms();
         int features = DynamicsNetwork.PHENOTYPE_FEATURES;
+        ONNXRef<?> protocol = protocolInput;
+        if (a.drugClassColumns()) {
+            ONNXInitializer classMatrix = initializer(ctx, "cond_class_matrix", DrugClassColumns.matrix(),
+                    new long[] {WorldModelContract.PROTOCOL_WIDTH, DrugClassColumns.count()});
+            ONNXNode classes = ctx.operation(OnnxOperator.MATMUL, refs(protocolInput, classMatrix), "cond_classes");
+            protocol = ctx.operation(ONNXOperators.CONCAT, refs(protocolInput, classes), "cond_terms",
+                    Map.of("axis", 1));
+        }
         ONNXNode column = reshape(ctx, protocol, ctx.array("cond_protocol_shape", new long[] {-1, terms, 1}),
                 "cond_protocol_column");
         ONNXNode row = reshape(ctx, phenotype, ctx.array("cond_phenotype_shape", new long[] {-1, 1, features}),

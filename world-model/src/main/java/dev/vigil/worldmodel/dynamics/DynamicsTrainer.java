@@ -151,12 +151,7 @@ public final class DynamicsTrainer {
                 NDArray kl = mu.square().add(logVar.exp()).sub(logVar).sub(1f).mul(0.5f).sum(new int[] {1}).mean();
                 NDArray total = ct.mul((float) config.ctWeight()).add(bce).add(dice.mul((float) config.diceWeight()))
                         .add(kl.mul((float) config.klWeight()));
-                if (config.interactionDecay() > 0) {
-                    // Columns after [protocol, noise] of cond.w [embedding, width] are the product weights.
-                    int first = ProtocolVocabulary.TERMS.size() + architecture.noiseDim();
-                    NDArray products = parameters.get("cond.w").get(":, " + first + ":");
-                    total = total.add(products.square().sum().mul((float) config.interactionDecay()));
-                }
+                total = withRidge(architecture, config, parameters.get("cond.w"), total);
                 collector.backward(total);
                 NDArray[] terms = {total, ct, bce, dice, kl};
                 for (int k = 0; k < terms.length; k++) {
@@ -171,6 +166,30 @@ public final class DynamicsTrainer {
             }
             return values;
         }
+    }
+
+    /**
+     * {@code loss} plus the ridge terms on the conditioning weights cond.w [embedding, width]: interactionDecay x
+     * the sum of squares of every protocol term x phenotype product's weights, plus drugInteractionDecay x that of
+     * the per-drug products only (not the class columns' products, so a thin drug cell is pulled toward its
+     * class's effect), plus drugMainDecay x that of the per-drug terms' own weights (main effects).
+     */
+    static NDArray withRidge(DynamicsArchitecture architecture, TrainingConfig config, NDArray condWeights,
+            NDArray loss) {
+        NDArray total = addRidge(loss, condWeights, DynamicsNetwork.interactionColumns(architecture),
+                config.interactionDecay());
+        total = addRidge(total, condWeights, DynamicsNetwork.drugInteractionColumns(architecture),
+                config.drugInteractionDecay());
+        // The drugs are the vocabulary's first terms: their own (main-effect) weights are columns 0..8.
+        return addRidge(total, condWeights, new int[] {0, DrugClassColumns.drugTerms()}, config.drugMainDecay());
+    }
+
+    private static NDArray addRidge(NDArray total, NDArray weights, int[] columns, double decay) {
+        if (decay == 0) {
+            return total;
+        }
+        NDArray block = weights.get(":, " + columns[0] + ":" + columns[1]);
+        return total.add(block.square().sum().mul((float) decay));
     }
 
     private static void shuffle(int[] order, Random random) {

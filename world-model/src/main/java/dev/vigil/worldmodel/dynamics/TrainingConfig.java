@@ -18,9 +18,15 @@ package dev.vigil.worldmodel.dynamics;
  * @param klWeight weight of the KL term, non-negative
  * @param tumourCtWeight extra weight of the CT error inside the pre- or post-treatment tumour, non-negative
  * @param interactionDecay L2 weight on the conditioning weights of the protocol x phenotype products, non-negative
+ * @param drugInteractionDecay extra L2 weight on the conditioning weights of the per-drug x phenotype products only,
+ *     non-negative; with {@link DynamicsArchitecture#drugClassColumns()} the class x phenotype weights are not
+ *     shrunk, so a drug seen in few cases keeps its class's interaction and loses only its own deviation
+ * @param drugMainDecay L2 weight on the conditioning weights of the nine per-drug terms themselves (their main
+ *     effects), non-negative; the class columns' weights are not shrunk
  */
 public record TrainingConfig(long seed, int epochs, int batchSize, double learningRate, double ctWeight,
-        double diceWeight, double klWeight, double tumourCtWeight, double interactionDecay) {
+        double diceWeight, double klWeight, double tumourCtWeight, double interactionDecay,
+        double drugInteractionDecay, double drugMainDecay) {
 
     public TrainingConfig {
         if (epochs < 1) {
@@ -37,6 +43,15 @@ public record TrainingConfig(long seed, int epochs, int batchSize, double learni
         checkWeight("klWeight", klWeight);
         checkWeight("tumourCtWeight", tumourCtWeight);
         checkWeight("interactionDecay", interactionDecay);
+        checkWeight("drugInteractionDecay", drugInteractionDecay);
+        checkWeight("drugMainDecay", drugMainDecay);
+    }
+
+    /** A configuration without the per-drug ridges. */
+    public TrainingConfig(long seed, int epochs, int batchSize, double learningRate, double ctWeight,
+            double diceWeight, double klWeight, double tumourCtWeight, double interactionDecay) {
+        this(seed, epochs, batchSize, learningRate, ctWeight, diceWeight, klWeight, tumourCtWeight,
+                interactionDecay, 0, 0);
     }
 
     /** A configuration without extra tumour weight on the CT error. */
@@ -48,19 +63,31 @@ public record TrainingConfig(long seed, int epochs, int batchSize, double learni
     /** This configuration with another tumour CT weight. */
     public TrainingConfig withTumourCtWeight(double weight) {
         return new TrainingConfig(seed, epochs, batchSize, learningRate, ctWeight, diceWeight, klWeight, weight,
-                interactionDecay);
+                interactionDecay, drugInteractionDecay, drugMainDecay);
     }
 
     /** This configuration with another seed (the members of an ensemble differ only in their seeds). */
     public TrainingConfig withSeed(long newSeed) {
         return new TrainingConfig(newSeed, epochs, batchSize, learningRate, ctWeight, diceWeight, klWeight,
-                tumourCtWeight, interactionDecay);
+                tumourCtWeight, interactionDecay, drugInteractionDecay, drugMainDecay);
     }
 
     /** This configuration with another interaction decay. */
     public TrainingConfig withInteractionDecay(double decay) {
         return new TrainingConfig(seed, epochs, batchSize, learningRate, ctWeight, diceWeight, klWeight,
-                tumourCtWeight, decay);
+                tumourCtWeight, decay, drugInteractionDecay, drugMainDecay);
+    }
+
+    /** This configuration with another per-drug interaction decay. */
+    public TrainingConfig withDrugInteractionDecay(double decay) {
+        return new TrainingConfig(seed, epochs, batchSize, learningRate, ctWeight, diceWeight, klWeight,
+                tumourCtWeight, interactionDecay, decay, drugMainDecay);
+    }
+
+    /** This configuration with another per-drug main-effect decay. */
+    public TrainingConfig withDrugMainDecay(double decay) {
+        return new TrainingConfig(seed, epochs, batchSize, learningRate, ctWeight, diceWeight, klWeight,
+                tumourCtWeight, interactionDecay, drugInteractionDecay, decay);
     }
 
     /**
@@ -69,7 +96,7 @@ public record TrainingConfig(long seed, int epochs, int batchSize, double learni
      * weight 5 (chosen on a validation split of the training patients: 5 beat 0, 10 and 20, docs/results.md).
      */
     public static TrainingConfig defaults(long seed) {
-        return new TrainingConfig(seed, 20, 8, 5e-3, 10, 1, 0.05, 5, 0);
+        return new TrainingConfig(seed, 20, 8, 5e-3, 10, 1, 0.05, 5, 0, 0, 0);
     }
 
     private static void checkWeight(String name, double value) {

@@ -7,6 +7,7 @@ import dev.vigil.ingestion.fhir.BulkNdjsonSource;
 import dev.vigil.ingestion.pipeline.IngestionPipeline;
 import dev.vigil.ingestion.report.IssueRecorder;
 import dev.vigil.ingestion.units.UnitConverter;
+import dev.vigil.worldmodel.dynamics.DynamicsArchitecture;
 import dev.vigil.worldmodel.dynamics.TrainingConfig;
 import dev.vigil.worldmodel.onnx.ExecutionProviderChoice;
 import dev.vigil.worldmodel.onnx.OrtThread;
@@ -44,6 +45,7 @@ import java.util.Map;
  *
  * <p>Options (system properties, docs/results.md "MeWM"): {@code mewm.reuseCohort}, {@code mewm.validationFraction},
  * {@code mewm.trainingSeed}, {@code mewm.ensembleSize}, {@code mewm.tumourCtWeight}, {@code mewm.interactionDecay},
+ * {@code mewm.drugClasses}, {@code mewm.drugMainDecay},
  * {@code mewm.trainOnly}, {@code mewm.reuseDynamics} (comma-separated ONNX files: an ensemble),
  * {@code mewm.disagreementWeight}, {@code mewm.scorer} (a {@link ScorerSpec#parse} text, e.g. simulated:frailty).
  *
@@ -267,7 +269,8 @@ public final class MewmExperiment {
     /**
      * The world model's training configuration: {@link WorldModelTrainingConfig#defaults}, with
      * {@code -Dmewm.tumourCtWeight=W}, {@code -Dmewm.interactionDecay=D} and {@code -Dmewm.ensembleSize=N}
-     * overriding the tumour weight of the CT error, the interaction ridge and the number of dynamics models (for
+     * overriding the tumour weight of the CT error, the interaction ridge and the number of dynamics models, and
+     * {@code -Dmewm.drugClasses=D} turning on drug-class columns with a per-drug interaction ridge D (for
      * validation runs).
      */
     static WorldModelTrainingConfig trainingConfig(int crop, int epochs, long seed) {
@@ -283,8 +286,20 @@ public final class MewmExperiment {
         if (decay != null) {
             dynamics = dynamics.withInteractionDecay(Double.parseDouble(decay));
         }
+        DynamicsArchitecture architecture = defaults.architecture();
+        // -Dmewm.drugClasses=D: drug-class columns in the conditioning and a ridge D on the per-drug interactions.
+        String drugClasses = System.getProperty("mewm.drugClasses");
+        if (drugClasses != null) {
+            architecture = architecture.withDrugClassColumns(true);
+            dynamics = dynamics.withDrugInteractionDecay(Double.parseDouble(drugClasses));
+        }
+        // -Dmewm.drugMainDecay=D: a ridge D on the per-drug main-effect weights too.
+        String drugMain = System.getProperty("mewm.drugMainDecay");
+        if (drugMain != null) {
+            dynamics = dynamics.withDrugMainDecay(Double.parseDouble(drugMain));
+        }
         int members = Integer.getInteger("mewm.ensembleSize", defaults.ensembleSize());
-        return new WorldModelTrainingConfig(defaults.architecture(), dynamics, members);
+        return new WorldModelTrainingConfig(architecture, dynamics, members);
     }
 
     private static String seconds(long start) {

@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The exported ONNX graph computes what the DJL network computes, on random weights and inputs. */
 class OnnxExportAgreementTest {
@@ -19,9 +20,10 @@ class OnnxExportAgreementTest {
     @TempDir
     Path dir;
 
-    @Test
-    void djlAndOnnxRuntimeAgreeWithin1e4OnEveryOutput() throws Exception {
-        DynamicsArchitecture architecture = new DynamicsArchitecture(32, 4, 8, 16, 4);
+    @ParameterizedTest(name = "drug-class columns {0}")
+    @ValueSource(booleans = {false, true})
+    void djlAndOnnxRuntimeAgreeWithin1e4OnEveryOutput(boolean drugClassColumns) throws Exception {
+        DynamicsArchitecture architecture = new DynamicsArchitecture(32, 4, 8, 16, 4, drugClassColumns);
         DynamicsWeights weights = randomised(ParameterLayout.initial(architecture, 5), 6);
         Random random = new Random(7);
         int voxels = 32 * 32 * 32;
