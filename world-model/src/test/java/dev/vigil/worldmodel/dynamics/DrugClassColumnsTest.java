@@ -119,10 +119,10 @@ class DrugClassColumnsTest {
                 .train(samples, TrainingListener.NONE);
         NamedTensor freeW = free.weights().get("cond.w");
         NamedTensor ridgedW = ridged.weights().get("cond.w");
-        assertThat(sumOfSquares(ridgedW, 18, 45)).as("per-drug products with the ridge")
-                .isLessThan(0.8 * sumOfSquares(freeW, 18, 45));
-        assertThat(sumOfSquares(ridgedW, 60, 66)).as("class products are not penalised")
-                .isGreaterThan(0.8 * sumOfSquares(freeW, 60, 66));
+        assertThat(DynamicsTrainerTest.sumOfSquares(ridgedW, 18, 45)).as("per-drug products with the ridge")
+                .isLessThan(0.8 * DynamicsTrainerTest.sumOfSquares(freeW, 18, 45));
+        assertThat(DynamicsTrainerTest.sumOfSquares(ridgedW, 60, 66)).as("class products are not penalised")
+                .isGreaterThan(0.8 * DynamicsTrainerTest.sumOfSquares(freeW, 60, 66));
     }
 
     @Test
@@ -154,18 +154,5 @@ class DrugClassColumnsTest {
         float[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
-    }
-
-    /** Sum of squares of columns [from, to) of a 2-D weight [rows, columns]. */
-    private static double sumOfSquares(NamedTensor weight, int from, int to) {
-        int columns = (int) weight.shape()[1];
-        double sum = 0;
-        for (int i = 0; i < weight.values().length; i++) {
-            int column = i % columns;
-            if (column >= from && column < to) {
-                sum += weight.values()[i] * weight.values()[i];
-            }
-        }
-        return sum;
     }
 }

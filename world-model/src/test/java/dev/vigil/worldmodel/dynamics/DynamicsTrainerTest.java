@@ -67,7 +67,7 @@ class DynamicsTrainerTest {
     }
 
     /** Sum of squares of columns [from, to) of a 2-D weight [rows, columns]. */
-    private static double sumOfSquares(NamedTensor weight, int from, int to) {
+    static double sumOfSquares(NamedTensor weight, int from, int to) {
         int columns = (int) weight.shape()[1];
         double sum = 0;
         for (int i = 0; i < weight.values().length; i++) {
