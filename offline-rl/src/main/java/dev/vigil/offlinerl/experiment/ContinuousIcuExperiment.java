@@ -110,6 +110,14 @@ public final class ContinuousIcuExperiment {
                 Double.toString(ModelBasedConfig.defaults().kdePercentile())));
     }
 
+    /**
+     * What the model-based learners roll out through: {@code -Dicu.environment} (default the config's, OGSRL's
+     * 1-nearest-neighbour model; {@code ensemble} for the learned dynamics ensemble).
+     */
+    static String environmentModel() {
+        return System.getProperty("icu.environment", ModelBasedConfig.defaults().environmentModel());
+    }
+
     /** The KDE guardian at {@link #MEASURED_KDE_PERCENTILE} over the setup's logged (state, dose) pairs. */
     static GaussianKdeGuardian measuringGuardian(ModelBasedOptimizer.Setup setup, ModelBasedConfig config) {
         if (config.kdePercentile() == MEASURED_KDE_PERCENTILE) {
@@ -128,7 +136,8 @@ public final class ContinuousIcuExperiment {
 
     public static SeedResult runSeed(int patients, long seed, int evalEpisodes, int iterations) throws IOException {
         TrajectoryDataset data = IcuSepsisExperiment.ingest(patients, seed);
-        ModelBasedConfig config = config(iterations, seed).withKdePercentile(trainingKdePercentile());
+        ModelBasedConfig config = config(iterations, seed).withKdePercentile(trainingKdePercentile())
+                .withEnvironmentModel(environmentModel());
         ModelBasedOptimizer.Setup setup = ModelBasedOptimizer.Setup.of(data, config);
         GaussianKdeGuardian measuring = measuringGuardian(setup, config);
         IcuSepsisExperiment.Schema schema = IcuSepsisExperiment.Schema.of(data);
@@ -378,7 +387,8 @@ public final class ContinuousIcuExperiment {
         long start = System.nanoTime();
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "## Synthetic ICU sepsis cohort, continuous "
                 + "doses: model-based TRPO / CPO / guarded Lagrangian (%d patients, %d iterations, %d true rollouts "
-                + "per policy, seeds %s)%n%n", patients, iterations, evalEpisodes, Arrays.toString(seeds)));
+                + "per policy, seeds %s, environment model %s)%n%n", patients, iterations, evalEpisodes,
+                Arrays.toString(seeds), environmentModel()));
         List<SeedResult> results = new ArrayList<>();
         Map<Long, Double> times = new LinkedHashMap<>();
         for (long seed : seeds) {

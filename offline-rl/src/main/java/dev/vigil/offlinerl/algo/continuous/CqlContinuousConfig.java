@@ -1,7 +1,9 @@
 package dev.vigil.offlinerl.algo.continuous;
 
 import dev.vigil.offlinerl.algo.AlgorithmConfig;
+import dev.vigil.offlinerl.algo.AlgorithmConfigs;
 import dev.vigil.offlinerl.objective.TrainingRewards;
+import java.util.Map;
 
 /**
  * Continuous CQL (a DDPG actor-critic with the CQL(H) penalty, as the OGSRL paper's CQL baseline) and its two
@@ -110,61 +112,38 @@ public record CqlContinuousConfig(double alpha, double guardianWeight, boolean a
     }
 
     public CqlContinuousConfig withAlpha(double value) {
-        return new CqlContinuousConfig(value, guardianWeight, actionBalanced, minBinCount, discount, tau,
-                actorLearningRate, criticLearningRate, batchSize, gradientSteps, hiddenWidth, hiddenLayers,
-                uniformSamples, policySamples, policyNoise, fillMissingStates, survivalReward, deathReward, reward, kdeSigma,
-                guardianPercentile, guardianReferencePoints, calibrationHeldOut, seed);
+        return AlgorithmConfigs.copyWith(this, Map.of("alpha", value));
     }
 
     public CqlContinuousConfig withGuardianWeight(double value) {
-        return new CqlContinuousConfig(alpha, value, actionBalanced, minBinCount, discount, tau,
-                actorLearningRate, criticLearningRate, batchSize, gradientSteps, hiddenWidth, hiddenLayers,
-                uniformSamples, policySamples, policyNoise, fillMissingStates, survivalReward, deathReward, reward, kdeSigma,
-                guardianPercentile, guardianReferencePoints, calibrationHeldOut, seed);
+        return AlgorithmConfigs.copyWith(this, Map.of("guardianWeight", value));
     }
 
     public CqlContinuousConfig withActionBalanced(boolean value) {
-        return new CqlContinuousConfig(alpha, guardianWeight, value, minBinCount, discount, tau,
-                actorLearningRate, criticLearningRate, batchSize, gradientSteps, hiddenWidth, hiddenLayers,
-                uniformSamples, policySamples, policyNoise, fillMissingStates, survivalReward, deathReward, reward, kdeSigma,
-                guardianPercentile, guardianReferencePoints, calibrationHeldOut, seed);
+        return AlgorithmConfigs.copyWith(this, Map.of("actionBalanced", value));
     }
 
     /** A copy with another training length and network size (experiments and tests use small ones). */
     public CqlContinuousConfig withTraining(int steps, int width, double actorRate, double criticRate, double newTau) {
-        return new CqlContinuousConfig(alpha, guardianWeight, actionBalanced, minBinCount, discount, newTau,
-                actorRate, criticRate, batchSize, steps, width, hiddenLayers,
-                uniformSamples, policySamples, policyNoise, fillMissingStates, survivalReward, deathReward, reward, kdeSigma,
-                guardianPercentile, guardianReferencePoints, calibrationHeldOut, seed);
+        return AlgorithmConfigs.copyWith(this, Map.of("gradientSteps", steps, "hiddenWidth", width,
+                "actorLearningRate", actorRate, "criticLearningRate", criticRate, "tau", newTau));
     }
 
     public CqlContinuousConfig withGuardian(double sigma, double percentile) {
-        return new CqlContinuousConfig(alpha, guardianWeight, actionBalanced, minBinCount, discount, tau,
-                actorLearningRate, criticLearningRate, batchSize, gradientSteps, hiddenWidth, hiddenLayers,
-                uniformSamples, policySamples, policyNoise, fillMissingStates, survivalReward, deathReward, reward, sigma,
-                percentile, guardianReferencePoints, calibrationHeldOut, seed);
+        return AlgorithmConfigs.copyWith(this, Map.of("kdeSigma", sigma, "guardianPercentile", percentile));
     }
 
     public CqlContinuousConfig withFillMissingStates(boolean value) {
-        return new CqlContinuousConfig(alpha, guardianWeight, actionBalanced, minBinCount, discount, tau,
-                actorLearningRate, criticLearningRate, batchSize, gradientSteps, hiddenWidth, hiddenLayers,
-                uniformSamples, policySamples, policyNoise, value, survivalReward, deathReward, reward, kdeSigma,
-                guardianPercentile, guardianReferencePoints, calibrationHeldOut, seed);
+        return AlgorithmConfigs.copyWith(this, Map.of("fillMissingStates", value));
     }
 
     /** A copy with another training reward ({@code auto}, {@code outcome} or {@code sofa}). */
     public CqlContinuousConfig withReward(String value) {
-        return new CqlContinuousConfig(alpha, guardianWeight, actionBalanced, minBinCount, discount, tau,
-                actorLearningRate, criticLearningRate, batchSize, gradientSteps, hiddenWidth, hiddenLayers,
-                uniformSamples, policySamples, policyNoise, fillMissingStates, survivalReward, deathReward, value,
-                kdeSigma, guardianPercentile, guardianReferencePoints, calibrationHeldOut, seed);
+        return AlgorithmConfigs.copyWith(this, Map.of("reward", value));
     }
 
     public CqlContinuousConfig withSeed(long value) {
-        return new CqlContinuousConfig(alpha, guardianWeight, actionBalanced, minBinCount, discount, tau,
-                actorLearningRate, criticLearningRate, batchSize, gradientSteps, hiddenWidth, hiddenLayers,
-                uniformSamples, policySamples, policyNoise, fillMissingStates, survivalReward, deathReward, reward, kdeSigma,
-                guardianPercentile, guardianReferencePoints, calibrationHeldOut, value);
+        return AlgorithmConfigs.copyWith(this, Map.of("seed", value));
     }
 
     private static void requireNonNegative(double value, String field, String example) {

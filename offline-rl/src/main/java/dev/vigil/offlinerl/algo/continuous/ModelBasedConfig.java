@@ -1,9 +1,12 @@
 package dev.vigil.offlinerl.algo.continuous;
 
 import dev.vigil.offlinerl.algo.AlgorithmConfig;
+import dev.vigil.offlinerl.algo.AlgorithmConfigs;
 import dev.vigil.offlinerl.objective.CostRuleSets;
 import dev.vigil.offlinerl.objective.SofaStepReward;
 import dev.vigil.offlinerl.objective.TrainingRewards;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Config of the model-based optimisers {@code mb-trpo}, {@code gmb-trpo}, {@code mb-cpo}, {@code gmb-cpo} and
@@ -48,18 +51,30 @@ import dev.vigil.offlinerl.objective.TrainingRewards;
  * @param behaviourCloningSteps Adam steps (mini-batches of 256 logged pairs) fitting the policy mean to the
  *     clinicians' logged doses before the first iteration, >= 0 (default {@value #DEFAULT_BEHAVIOUR_CLONING_STEPS});
  *     0 starts at the logged median dose everywhere, as before ({@link BehaviourCloning})
- * @param seed seeds the networks, the rollouts and the value fits
+ * @param environmentModel what the policy is rolled out through: {@value #NEAREST_NEIGHBOUR} (default; OGSRL as
+ *     released: the 1-nearest-neighbour model, which only ever returns logged states) or {@value #ENSEMBLE} (a
+ *     probabilistic dynamics ensemble trained on the data with DJL, {@link EnsembleEnvironment}, which predicts
+ *     unlogged states too, so the guardian judges where the policy's doses lead; needs a reward computable from the
+ *     predicted state, {@code reward: sofa})
+ * @param seed seeds the networks, the rollouts, the value fits and (with {@value #ENSEMBLE}) the dynamics training
  */
 public record ModelBasedConfig(int iterations, int episodesPerIteration, int horizon, int hiddenUnits,
         int hiddenLayers, double logStdInit, double discount, double gaeLambda, double maxKl, int cgIterations,
         double cgDamping, int lineSearchSteps, double lineSearchDecay, double valueLearningRate, int valueEpochs,
         int valueBatchSize, double costBudget, double oodPenalty, double oodCost, double kdeSigma,
         double kdePercentile, String costRuleSet, String reward, double survivalReward, double deathReward,
-        double dualLearningRate, double oodProbabilityLimit, int behaviourCloningSteps, long seed)
-        implements AlgorithmConfig {
+        double dualLearningRate, double oodProbabilityLimit, int behaviourCloningSteps, String environmentModel,
+        long seed) implements AlgorithmConfig {
 
     /** Default policy updates: see the field's documentation. */
     public static final int DEFAULT_ITERATIONS = 150;
+
+    /** {@code environmentModel}: OGSRL's 1-nearest-neighbour model. */
+    public static final String NEAREST_NEIGHBOUR = "nearest-neighbour";
+    /** {@code environmentModel}: a probabilistic dynamics ensemble. */
+    public static final String ENSEMBLE = "ensemble";
+    /** The accepted values of {@code environmentModel}. */
+    public static final List<String> ENVIRONMENT_MODELS = List.of(NEAREST_NEIGHBOUR, ENSEMBLE);
 
     /** Default behaviour-cloning steps: see the field's documentation. */
     public static final int DEFAULT_BEHAVIOUR_CLONING_STEPS = 2000;
@@ -109,29 +124,28 @@ public record ModelBasedConfig(int iterations, int episodesPerIteration, int hor
                     + "be 'none'");
         }
         TrainingRewards.validate(reward);
+        if (!ENVIRONMENT_MODELS.contains(environmentModel)) {
+            throw new IllegalArgumentException("environmentModel is '" + environmentModel + "'; use one of "
+                    + ENVIRONMENT_MODELS);
+        }
     }
 
     /** The released hyper-parameters with {@value #DEFAULT_ITERATIONS} iterations and seed 0. */
     public static ModelBasedConfig defaults() {
         return new ModelBasedConfig(DEFAULT_ITERATIONS, 32, 20, 128, 2, -0.5, 0.99, 0.95, 0.01, 10, 1.0, 30, 0.8,
-                1e-3, 5, 64, 0.5, -25, 1, 0.535, 5, "sepsis-bedside", TrainingRewards.AUTO, 1, -1, 0.05, 0.05, DEFAULT_BEHAVIOUR_CLONING_STEPS, 0);
+                1e-3, 5, 64, 0.5, -25, 1, 0.535, 5, "sepsis-bedside", TrainingRewards.AUTO, 1, -1, 0.05, 0.05, DEFAULT_BEHAVIOUR_CLONING_STEPS, NEAREST_NEIGHBOUR,
+                0);
     }
 
     /** A copy with other iterations and seed. */
     public ModelBasedConfig with(int newIterations, long newSeed) {
-        return new ModelBasedConfig(newIterations, episodesPerIteration, horizon, hiddenUnits, hiddenLayers,
-                logStdInit, discount, gaeLambda, maxKl, cgIterations, cgDamping, lineSearchSteps, lineSearchDecay,
-                valueLearningRate, valueEpochs, valueBatchSize, costBudget, oodPenalty, oodCost, kdeSigma,
-                kdePercentile, costRuleSet, reward, survivalReward, deathReward, dualLearningRate, oodProbabilityLimit,
-                behaviourCloningSteps, newSeed);
+        return AlgorithmConfigs.copyWith(this, Map.of("iterations", newIterations, "seed", newSeed));
     }
 
     /** A copy with another network width and cost budget (tests and small experiments). */
     public ModelBasedConfig withNetwork(int units, int layers, int episodes, double budget) {
-        return new ModelBasedConfig(iterations, episodes, horizon, units, layers, logStdInit, discount, gaeLambda,
-                maxKl, cgIterations, cgDamping, lineSearchSteps, lineSearchDecay, valueLearningRate, valueEpochs,
-                valueBatchSize, budget, oodPenalty, oodCost, kdeSigma, kdePercentile, costRuleSet, reward, survivalReward,
-                deathReward, dualLearningRate, oodProbabilityLimit, behaviourCloningSteps, seed);
+        return AlgorithmConfigs.copyWith(this, Map.of("hiddenUnits", units, "hiddenLayers", layers,
+                "episodesPerIteration", episodes, "costBudget", budget));
     }
 
     /**
@@ -140,18 +154,12 @@ public record ModelBasedConfig(int iterations, int episodesPerIteration, int hor
      * @throws IllegalArgumentException for an unknown reward or a blank rule set
      */
     public ModelBasedConfig withObjective(String newReward, String newCostRuleSet) {
-        return new ModelBasedConfig(iterations, episodesPerIteration, horizon, hiddenUnits, hiddenLayers, logStdInit,
-                discount, gaeLambda, maxKl, cgIterations, cgDamping, lineSearchSteps, lineSearchDecay, valueLearningRate,
-                valueEpochs, valueBatchSize, costBudget, oodPenalty, oodCost, kdeSigma, kdePercentile, newCostRuleSet,
-                newReward, survivalReward, deathReward, dualLearningRate, oodProbabilityLimit, behaviourCloningSteps, seed);
+        return AlgorithmConfigs.copyWith(this, Map.of("reward", newReward, "costRuleSet", newCostRuleSet));
     }
 
     /** A copy with another trust region. */
     public ModelBasedConfig withMaxKl(double kl) {
-        return new ModelBasedConfig(iterations, episodesPerIteration, horizon, hiddenUnits, hiddenLayers, logStdInit,
-                discount, gaeLambda, kl, cgIterations, cgDamping, lineSearchSteps, lineSearchDecay, valueLearningRate,
-                valueEpochs, valueBatchSize, costBudget, oodPenalty, oodCost, kdeSigma, kdePercentile, costRuleSet,
-                reward, survivalReward, deathReward, dualLearningRate, oodProbabilityLimit, behaviourCloningSteps, seed);
+        return AlgorithmConfigs.copyWith(this, Map.of("maxKl", kl));
     }
 
     /**
@@ -159,18 +167,17 @@ public record ModelBasedConfig(int iterations, int episodesPerIteration, int hor
      * keeps the guarded learners further inside the data's support).
      */
     public ModelBasedConfig withKdePercentile(double percentile) {
-        return new ModelBasedConfig(iterations, episodesPerIteration, horizon, hiddenUnits, hiddenLayers, logStdInit,
-                discount, gaeLambda, maxKl, cgIterations, cgDamping, lineSearchSteps, lineSearchDecay, valueLearningRate,
-                valueEpochs, valueBatchSize, costBudget, oodPenalty, oodCost, kdeSigma, percentile, costRuleSet,
-                reward, survivalReward, deathReward, dualLearningRate, oodProbabilityLimit, behaviourCloningSteps, seed);
+        return AlgorithmConfigs.copyWith(this, Map.of("kdePercentile", percentile));
     }
 
     /** A copy with another number of behaviour-cloning steps (0: start at the median logged dose). */
     public ModelBasedConfig withBehaviourCloningSteps(int steps) {
-        return new ModelBasedConfig(iterations, episodesPerIteration, horizon, hiddenUnits, hiddenLayers, logStdInit,
-                discount, gaeLambda, maxKl, cgIterations, cgDamping, lineSearchSteps, lineSearchDecay, valueLearningRate,
-                valueEpochs, valueBatchSize, costBudget, oodPenalty, oodCost, kdeSigma, kdePercentile, costRuleSet,
-                reward, survivalReward, deathReward, dualLearningRate, oodProbabilityLimit, steps, seed);
+        return AlgorithmConfigs.copyWith(this, Map.of("behaviourCloningSteps", steps));
+    }
+
+    /** A copy rolled out through another environment model ({@link #ENVIRONMENT_MODELS}). */
+    public ModelBasedConfig withEnvironmentModel(String model) {
+        return AlgorithmConfigs.copyWith(this, Map.of("environmentModel", model));
     }
 
     /** Hidden widths, e.g. {128, 128}. */

@@ -11,9 +11,14 @@ import dev.vigil.offlinerl.algo.PolicyProvenance;
 import dev.vigil.offlinerl.algo.TrainedPolicy;
 import dev.vigil.offlinerl.algo.TrainingListener;
 import dev.vigil.offlinerl.dynamics.DynamicsData;
+import dev.vigil.offlinerl.dynamics.GaussianEnsembleConfig;
+import dev.vigil.offlinerl.dynamics.GaussianEnsembleModel;
+import dev.vigil.offlinerl.dynamics.GaussianEnsembleTrainer;
 import dev.vigil.offlinerl.dynamics.NearestNeighbourModel;
+import dev.vigil.offlinerl.dynamics.RewardFunction;
 import dev.vigil.offlinerl.dynamics.ScaledEpisode;
 import dev.vigil.offlinerl.objective.CostRuleSets;
+import dev.vigil.offlinerl.objective.SofaStepReward;
 import dev.vigil.offlinerl.objective.TrainingRewards;
 import dev.vigil.safety.cost.CostModel;
 import dev.vigil.safety.cost.RuleSet;
@@ -126,9 +131,10 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
      */
     public GaussianPolicy train(TrajectoryDataset data, ModelBasedConfig config, TrainingListener listener,
             ModelBasedTrainer.Checkpointing checkpointing, Setup setup) {
-        RolloutSampler sampler = new RolloutSampler(setup.environment, setup.guardian, variant.guarded,
+        SimulatedEnvironment environment = setup.environmentFor(config.seed());
+        RolloutSampler sampler = new RolloutSampler(environment, setup.guardian, variant.guarded,
                 config.oodPenalty(), config.oodCost(), config.horizon());
-        ModelBasedTrainer trainer = new ModelBasedTrainer(config, variant.optimiser, setup.environment, sampler,
+        ModelBasedTrainer trainer = new ModelBasedTrainer(config, variant.optimiser, environment, sampler,
                 setup.initialStates, setup.scaling).startingAt(setup.medianAction)
                 .clonedFrom(setup.loggedStates, setup.loggedActions);
         ModelBasedTrainer.Result result = trainer.train(listener == null ? TrainingListener.NONE : listener,
@@ -140,6 +146,7 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
         summary.put("sofaRewards", setup.rewardSource.equals(TrainingRewards.SOFA) ? 1.0 : 0.0);
         summary.put("guarded", variant.guarded ? 1.0 : 0.0);
         summary.put("guardianThreshold", setup.guardian.threshold());
+        summary.put("ensembleEnvironment", setup.ensemble != null ? 1.0 : 0.0);
         summary.put("resumedFromIteration", (double) result.startedAt());
         summary.putAll(result.startFigures());
         return new GaussianPolicy(trainer.snapshot(result.policy()), result.policy().logStd(),
@@ -148,12 +155,15 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
     }
 
     /**
-     * Everything a run is built from: the scaled data, the kNN environment, the guardian, the initial states.
+     * Everything a run is built from: the scaled data, the environment model, the guardian, the initial states.
      * Public so that experiments can evaluate policies on the same model.
      */
     public static final class Setup {
         public final DynamicsData dynamics;
-        public final NearestNeighbourEnvironment environment;
+        /** The environment of {@code environmentModel} (for the ensemble: with the sampler of the config's seed). */
+        public final SimulatedEnvironment environment;
+        /** The trained dynamics ensemble when {@code environmentModel} is {@code ensemble}, else null. */
+        public final GaussianEnsembleModel ensemble;
         public final GaussianKdeGuardian guardian;
         public final double[][] initialStates;
         public final PolicyScaling scaling;
@@ -169,10 +179,14 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
         public final double[][] loggedStates;
         public final double[][] loggedActions;
 
-        private Setup(DynamicsData dynamics, NearestNeighbourEnvironment environment, GaussianKdeGuardian guardian,
-                double[][] initialStates, PolicyScaling scaling, String costSource, String ruleSetVersion,
-                double[] medianAction, String rewardSource, CostModel costModel, double[][] loggedStates,
-                double[][] loggedActions) {
+        private final RewardFunction ensembleReward;
+
+        private Setup(DynamicsData dynamics, SimulatedEnvironment environment, GaussianEnsembleModel ensemble,
+                RewardFunction ensembleReward, GaussianKdeGuardian guardian, double[][] initialStates,
+                PolicyScaling scaling, String costSource, String ruleSetVersion, double[] medianAction,
+                String rewardSource, CostModel costModel, double[][] loggedStates, double[][] loggedActions) {
+            this.ensemble = ensemble;
+            this.ensembleReward = ensembleReward;
             this.loggedStates = loggedStates;
             this.loggedActions = loggedActions;
             this.rewardSource = rewardSource;
@@ -219,9 +233,23 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
                     }
                 }
             }
-            NearestNeighbourModel model = NearestNeighbourModel.fit(episodes);
-            NearestNeighbourEnvironment environment = new NearestNeighbourEnvironment(model, episodes, rewards,
-                    trainingRewards.frozen(), logged, costModel, scaling);
+            SimulatedEnvironment environment;
+            GaussianEnsembleModel ensemble = null;
+            RewardFunction ensembleReward = null;
+            if (ModelBasedConfig.ENSEMBLE.equals(config.environmentModel())) {
+                requireEnsembleObjective(data, trainingRewards.source(), source);
+                SofaStepReward sofa = SofaStepReward.forSchema(data.schema());
+                // OGSRL's step reward, scored on the state the model predicts with the dose that ran.
+                ensembleReward = (state, action, next) -> sofa.step(scaling.unscaleState(next),
+                        scaling.unscaleAction(action));
+                ensemble = new GaussianEnsembleTrainer(GaussianEnsembleConfig.defaults().withSeed(config.seed()))
+                        .fit(episodes).model();
+                environment = new EnsembleEnvironment(ensemble, ensembleReward, costModel, scaling);
+            } else {
+                NearestNeighbourModel model = NearestNeighbourModel.fit(episodes);
+                environment = new NearestNeighbourEnvironment(model, episodes, rewards, trainingRewards.frozen(),
+                        logged, costModel, scaling);
+            }
             List<double[]> points = new ArrayList<>();
             List<double[]> loggedStates = new ArrayList<>();
             List<double[]> loggedActions = new ArrayList<>();
@@ -248,9 +276,38 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
                 double[] column = points.stream().mapToDouble(p -> p[col]).sorted().toArray();
                 median[j] = column[column.length / 2];
             }
-            return new Setup(dynamics, environment, guardian, initial, scaling, source, ruleSetVersion, median,
+            return new Setup(dynamics, environment, ensemble, ensembleReward, guardian, initial, scaling, source, ruleSetVersion, median,
                     trainingRewards.source(), costModel, loggedStates.toArray(new double[0][]),
                     loggedActions.toArray(new double[0][]));
+        }
+
+        /**
+         * The environment one training run rolls through: the shared 1-NN environment (deterministic), or the
+         * ensemble with its own sampler seeded by {@code seed}, so that a run's model noise does not depend on which
+         * runs shared the setup before it.
+         */
+        public SimulatedEnvironment environmentFor(long seed) {
+            return ensemble == null ? environment
+                    : new EnsembleEnvironment(ensemble.reseeded(seed), ensembleReward, costModel, scaling);
+        }
+
+        /**
+         * A learned model has no logged rewards or costs to return: it needs both computable from the state it
+         * predicts.
+         */
+        private static void requireEnsembleObjective(TrajectoryDataset data, String rewardSource, String costSource) {
+            String name = data.schema().name();
+            if (!TrainingRewards.SOFA.equals(rewardSource)) {
+                throw new IllegalArgumentException("Dataset " + name + ": environmentModel 'ensemble' needs a reward "
+                        + "computed from the predicted state (reward: sofa, on data with the SOFA columns); the reward"
+                        + " here would come from '" + rewardSource + "'. Use environmentModel 'nearest-neighbour'");
+            }
+            if ("data".equals(costSource)) {
+                throw new IllegalArgumentException("Dataset " + name + " has a logged cost column, which a learned "
+                        + "model cannot return for a state it predicts; environmentModel 'ensemble' computes costs "
+                        + "from the costRuleSet: use data without a cost column, or environmentModel "
+                        + "'nearest-neighbour'");
+            }
         }
 
         /** The guardian as the rollouts use it. */

@@ -97,6 +97,49 @@ class ModelBasedObjectiveTest {
                 .withObjective("sofa", "sepsis-bedside:sepsis.nope"))).hasMessageContaining("'sepsis.nope'");
     }
 
+    @Test
+    void theEnsembleEnvironmentScoresPredictedStatesAndChargesTheRuleSetsCosts() {
+        ModelBasedConfig config = ModelBasedConfig.defaults().withObjective("sofa", CostRuleSets.OGSRL_SEPSIS)
+                .withEnvironmentModel(ModelBasedConfig.ENSEMBLE).with(1, 3);
+        ModelBasedOptimizer.Setup setup = ModelBasedOptimizer.Setup.of(data(true), config);
+        ModelBasedOptimizer.Setup nearest = ModelBasedOptimizer.Setup.of(data(true),
+                config.withEnvironmentModel(ModelBasedConfig.NEAREST_NEIGHBOUR));
+        assertThat(setup.ensemble).isNotNull();
+        assertThat(nearest.ensemble).isNull();
+
+        ScaledEpisodeAccess logged = new ScaledEpisodeAccess(setup);
+        // Episode 5, step 1: SpO2 90 % and 200 mL of urine over 70 kg (2.9 mL/kg), after step 0's 1.4 mL/kg.
+        double[] previous = logged.state(5, 0);
+        double[] state = logged.state(5, 1);
+        double[] action = logged.action(5, 1);
+        SimulatedEnvironment.StepOutcome a = setup.environmentFor(11).step(previous, state, action);
+        SimulatedEnvironment.StepOutcome b = setup.environmentFor(11).step(previous, state, action);
+        SimulatedEnvironment.StepOutcome other = setup.environmentFor(12).step(previous, state, action);
+
+        assertThat(a.nextState()).containsExactly(b.nextState());   // a run's model noise comes from its seed
+        assertThat(a.nextState()).isNotEqualTo(other.nextState());
+        assertThat(a.terminal()).isFalse();
+        // The reward is the SOFA step reward of the state the model predicted, with the dose that ran.
+        double[] predicted = setup.scaling.unscaleState(a.nextState());
+        double[] dose = setup.scaling.unscaleAction(action);
+        assertThat(a.reward()).isEqualTo(dev.vigil.offlinerl.objective.SofaStepReward.forSchema(data(true).schema())
+                .step(predicted, dose)).isBetween(-12.5, -2.5);
+        // The cost is the rule set's on the simulated (previous, state, action), as the 1-NN model charges it.
+        assertThat(a.cost()).isPositive().isEqualTo(nearest.environment.step(previous, state, action).cost());
+    }
+
+    @Test
+    void theEnsembleNeedsARewardItCanComputeFromAPredictedState() {
+        ModelBasedConfig config = ModelBasedConfig.defaults().withObjective("outcome", "none")
+                .withEnvironmentModel(ModelBasedConfig.ENSEMBLE);
+        assertThatThrownBy(() -> ModelBasedOptimizer.Setup.of(data(true), config))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Dataset mini-icu: environmentModel 'ensemble' needs a reward")
+                .hasMessageContaining("'outcome'");
+        assertThatThrownBy(() -> ModelBasedConfig.defaults().withEnvironmentModel("knn"))
+                .hasMessageContaining("environmentModel is 'knn'").hasMessageContaining("nearest-neighbour");
+    }
+
     /** The scaled logged states and actions of the setup's episodes. */
     private record ScaledEpisodeAccess(ModelBasedOptimizer.Setup setup) {
         double[] state(int episode, int t) {
