@@ -29,8 +29,7 @@ public final class EnsembleEnvironment implements SimulatedEnvironment {
 
     private final EnvironmentModel model;
     private final RewardFunction reward;
-    private final CostModel costModel;
-    private final PolicyScaling scaling;
+    private final ModelStepCost cost;
 
     /**
      * @param model predicts the next scaled state
@@ -46,8 +45,7 @@ public final class EnsembleEnvironment implements SimulatedEnvironment {
         }
         this.model = model;
         this.reward = reward;
-        this.costModel = costModel;
-        this.scaling = scaling;
+        this.cost = new ModelStepCost(costModel, scaling);
     }
 
     @Override
@@ -68,10 +66,6 @@ public final class EnsembleEnvironment implements SimulatedEnvironment {
         for (int j = 0; j < next.length; j++) {
             next[j] = Math.max(-STATE_LIMIT, Math.min(STATE_LIMIT, next[j]));
         }
-        double r = reward.reward(state, action, next);
-        double cost = costModel == null ? 0 : costModel.totalCost(
-                previousState == null ? null : scaling.unscaleState(previousState), scaling.unscaleState(state),
-                scaling.unscaleAction(action));
-        return new StepOutcome(next, r, cost, false);
+        return new StepOutcome(next, reward.reward(state, action, next), cost.of(previousState, state, action), false);
     }
 }

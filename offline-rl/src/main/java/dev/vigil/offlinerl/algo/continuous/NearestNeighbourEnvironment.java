@@ -22,8 +22,7 @@ public final class NearestNeighbourEnvironment implements SimulatedEnvironment {
     private final List<double[]> rewards;
     private final double[] frozenRewards;
     private final List<double[]> loggedCosts;
-    private final CostModel costModel;
-    private final PolicyScaling scaling;
+    private final ModelStepCost cost;
     private final KdNearestNeighbour index;
 
     /**
@@ -43,8 +42,7 @@ public final class NearestNeighbourEnvironment implements SimulatedEnvironment {
         this.rewards = rewards;
         this.frozenRewards = frozenRewards;
         this.loggedCosts = loggedCosts;
-        this.costModel = costModel;
-        this.scaling = scaling;
+        this.cost = new ModelStepCost(costModel, scaling);
         double[][] keys = new double[model.keyCount()][];
         for (int k = 0; k < keys.length; k++) {
             keys[k] = model.key(k);
@@ -71,14 +69,9 @@ public final class NearestNeighbourEnvironment implements SimulatedEnvironment {
         boolean terminal = t + 2 == episode.steps();
         double[] r = rewards.get(row.episodeIndex());
         double reward = r[t] + (terminal ? r[t + 1] : 0);
-        double cost;
-        if (costModel != null) {
-            cost = costModel.totalCost(previousState == null ? null : scaling.unscaleState(previousState),
-                    scaling.unscaleState(state), scaling.unscaleAction(action));
-        } else {
-            cost = loggedCosts == null ? 0 : loggedCosts.get(row.episodeIndex())[t];
-        }
+        double c = cost.present() ? cost.of(previousState, state, action)
+                : loggedCosts == null ? 0 : loggedCosts.get(row.episodeIndex())[t];
         double frozen = terminal && frozenRewards != null ? frozenRewards[row.episodeIndex()] : 0;
-        return new StepOutcome(episode.state(t + 1), reward, cost, terminal, frozen);
+        return new StepOutcome(episode.state(t + 1), reward, c, terminal, frozen);
     }
 }
