@@ -133,8 +133,8 @@ public record ModelBasedConfig(int iterations, int episodesPerIteration, int hor
     /** The released hyper-parameters with {@value #DEFAULT_ITERATIONS} iterations and seed 0. */
     public static ModelBasedConfig defaults() {
         return new ModelBasedConfig(DEFAULT_ITERATIONS, 32, 20, 128, 2, -0.5, 0.99, 0.95, 0.01, 10, 1.0, 30, 0.8,
-                1e-3, 5, 64, 0.5, -25, 1, 0.535, 5, "sepsis-bedside", TrainingRewards.AUTO, 1, -1, 0.05, 0.05, DEFAULT_BEHAVIOUR_CLONING_STEPS, NEAREST_NEIGHBOUR,
-                0);
+                1e-3, 5, 64, 0.5, -25, 1, 0.535, 5, "sepsis-bedside", TrainingRewards.AUTO, 1, -1, 0.05, 0.05,
+                DEFAULT_BEHAVIOUR_CLONING_STEPS, NEAREST_NEIGHBOUR, 0);
     }
 
     /** A copy with other iterations and seed. */

@@ -276,9 +276,9 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
                 double[] column = points.stream().mapToDouble(p -> p[col]).sorted().toArray();
                 median[j] = column[column.length / 2];
             }
-            return new Setup(dynamics, environment, ensemble, ensembleReward, guardian, initial, scaling, source, ruleSetVersion, median,
-                    trainingRewards.source(), costModel, loggedStates.toArray(new double[0][]),
-                    loggedActions.toArray(new double[0][]));
+            return new Setup(dynamics, environment, ensemble, ensembleReward, guardian, initial, scaling, source,
+                    ruleSetVersion, median, trainingRewards.source(), costModel,
+                    loggedStates.toArray(new double[0][]), loggedActions.toArray(new double[0][]));
         }
 
         /**

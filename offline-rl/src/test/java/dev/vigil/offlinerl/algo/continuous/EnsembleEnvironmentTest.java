@@ -56,7 +56,8 @@ class EnsembleEnvironmentTest {
         // 1.2 + 0.9 = 2.1 is beyond the limit: clipped to 1.5, and the reward sees the clipped state
         SimulatedEnvironment.StepOutcome second = env.step(new double[] {0.2, 0.4}, new double[] {1.2, -1.4},
                 new double[] {0.9});
-        assertThat(second.nextState()).containsExactly(EnsembleEnvironment.STATE_LIMIT, -EnsembleEnvironment.STATE_LIMIT);
+        double limit = EnsembleEnvironment.STATE_LIMIT;
+        assertThat(second.nextState()).containsExactly(limit, -limit);
         assertThat(second.reward()).isZero();
         assertThat(model.histories.get(1)[0]).containsExactly(0.2, 0.4);
         assertThat(model.histories.get(1)[1]).containsExactly(1.2, -1.4);
