@@ -32,7 +32,8 @@ import java.util.Map;
 
 /**
  * OGSRL's model-based optimisers on continuous data (methods.md section 1): the 1-nearest-neighbour model over the
- * scaled training (state, action) pairs as the environment, the Gaussian KDE guardian (sigma 0.535, 5th percentile)
+ * scaled training (state, action) pairs as the environment (or, with {@code environmentModel: ensemble}, a dynamics
+ * ensemble trained on them, {@link EnsembleEnvironment}), the Gaussian KDE guardian (sigma 0.535, 5th percentile)
  * judging every simulated step, and TRPO, simplified CPO or the guarded Lagrangian optimising a Gaussian policy on
  * 20-step rollouts from the training episodes' initial states. G-variants enforce the guardian (OOD step: reward
  * -25, cost 1, episode frozen); MB-variants only measure and report it.

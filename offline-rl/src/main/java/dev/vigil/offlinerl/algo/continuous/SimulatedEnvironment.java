@@ -1,8 +1,9 @@
 package dev.vigil.offlinerl.algo.continuous;
 
 /**
- * What the model-based optimisers roll their policy through, on the [-1, 1] training scale: a learned model of the
- * data (see {@link NearestNeighbourEnvironment}) or, in tests, a known toy MDP.
+ * What the model-based optimisers roll their policy through, on the [-1, 1] training scale: a model of the data (the
+ * released 1-nearest-neighbour model, {@link NearestNeighbourEnvironment}, or a learned dynamics ensemble,
+ * {@link EnsembleEnvironment}) or, in tests, a known toy MDP.
  */
 public interface SimulatedEnvironment {
 
