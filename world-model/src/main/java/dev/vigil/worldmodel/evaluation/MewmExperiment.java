@@ -13,7 +13,10 @@ import dev.vigil.worldmodel.onnx.ExecutionProviderChoice;
 import dev.vigil.worldmodel.onnx.OrtThread;
 import dev.vigil.worldmodel.planner.HccCase;
 import dev.vigil.worldmodel.planner.HccCases;
+import dev.vigil.worldmodel.planner.PlanResult;
 import dev.vigil.worldmodel.planner.PlannerConfig;
+import dev.vigil.worldmodel.planner.RankedPlan;
+import dev.vigil.worldmodel.planner.ScorerFeatures;
 import dev.vigil.worldmodel.planner.ScorerFit;
 import dev.vigil.worldmodel.planner.ScorerSpec;
 import dev.vigil.worldmodel.planner.SurvivalScorer;
@@ -174,7 +177,8 @@ public final class MewmExperiment {
         // -Dmewm.reuseDynamics=A.onnx[,B.onnx,...] refits only the scorer on dynamics models trained before (one
         // file: a single model; several: an ensemble, e.g. members trained in separate -Dmewm.trainOnly runs).
         String reuse = System.getProperty("mewm.reuseDynamics");
-        // -Dmewm.scorer=SOURCE[:TOXICITY] (ScorerSpec.parse) fits the scorer another way, e.g. simulated:frailty.
+        // -Dmewm.scorer=SOURCE[:TOXICITY][@AGENT=CHARGE,...] (ScorerSpec.parse) fits the scorer another way, e.g.
+        // simulated:frailty, or sets an embolic agent's toxicity charge, e.g. "measured:intensity@gelatin sponge=0.14".
         ScorerSpec scorerSpec = System.getProperty("mewm.scorer") == null ? ScorerSpec.defaults()
                 : ScorerSpec.parse(System.getProperty("mewm.scorer"));
         // -Dmewm.disagreementWeight=W ranks by mean risk + W x the ensemble members' standard deviation.
@@ -217,7 +221,8 @@ public final class MewmExperiment {
             t = System.nanoTime();
             simulation = SimulationQuality.evaluate(planner, heldOut, training);
             timings.put("simulation quality", seconds(t));
-            List<ProtocolChooser> choosers = List.of(new WorldModelChooser(planner), new RandomChooser(seed),
+            WorldModelChooser worldModel = new WorldModelChooser(planner);
+            List<ProtocolChooser> choosers = List.of(worldModel, new RandomChooser(seed),
                     new MostCommonChooser(training), new PreTreatmentCoxChooser(training));
             Map<String, List<String>> choices = new LinkedHashMap<>();
             for (TrainingCase c : heldOut) {
@@ -253,6 +258,7 @@ public final class MewmExperiment {
             csv.append('\n');
             choices.values().forEach(row -> csv.append(String.join(",", row)).append('\n'));
             Files.writeString(out.resolve("choices.csv"), csv, StandardCharsets.UTF_8);
+            writeRankings(out.resolve("rankings.csv"), worldModel.rankings(), truth);
         }
         String setup = (validationFraction > 0 ? "VALIDATION (patients not held out; not for reporting). " : "")
                 + String.format(Locale.ROOT, "Setup: %d synthetic patients (seed %d), %d^3 crops, %d training"
@@ -264,6 +270,28 @@ public final class MewmExperiment {
                 ProtocolSpace.VALID_COUNT, bundle.id().substring(0, 12), scorerSpec.label(),
                 bundle.scorer().concordance());
         return new Result(setup, simulation, selection, timings);
+    }
+
+    /**
+     * Every evaluated patient's full ranking, one row per (patient, protocol), beside the truth's expected survival
+     * under that protocol: the material to audit a choice, or to study another toxicity charge without simulating
+     * again (the risk is linear in the features, and only the simulated viable volume and the protocol's own
+     * columns differ between one patient's protocols).
+     */
+    static void writeRankings(Path file, Map<String, PlanResult> rankings, GroundTruth truth) throws IOException {
+        StringBuilder csv = new StringBuilder("patient,rank,protocol,risk,risk_low,risk_high,member_sd,"
+                + "intensity,true_expected_survival_days,true_best\n");
+        rankings.forEach((patient, result) -> {
+            GroundTruth.PatientTruth p = truth.patient(patient);
+            for (RankedPlan plan : result.plans()) {
+                TaceProtocol protocol = TaceProtocol.parse(plan.protocol());
+                csv.append(String.format(Locale.ROOT, "%s,%d,\"%s\",%.6f,%.6f,%.6f,%.6f,%.0f,%.3f,%b%n", patient,
+                        plan.rank(), plan.protocol(), plan.risk(), plan.riskLow(), plan.riskHigh(),
+                        plan.memberDisagreement(), ScorerFeatures.intensity(protocol), p.expectedSurvival(protocol),
+                        protocol.equals(p.bestProtocol())));
+            }
+        });
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
     }
 
     /**

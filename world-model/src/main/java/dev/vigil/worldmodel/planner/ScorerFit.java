@@ -21,11 +21,16 @@ public final class ScorerFit {
 
     /** Fits {@code columns} on the training cases' true follow-up images. */
     public static SurvivalScorer measured(List<TrainingCase> cases, List<String> columns) {
+        return measured(cases, new ScorerSpec(columns, ScorerSpec.Source.MEASURED));
+    }
+
+    /** Fits a measured spec (its columns and set charges) on the training cases' true follow-up images. */
+    static SurvivalScorer measured(List<TrainingCase> cases, ScorerSpec spec) {
         double[][] rows = new double[cases.size()][];
         for (int i = 0; i < cases.size(); i++) {
             rows[i] = SurvivalScorer.trueFeatures(cases.get(i));
         }
-        return fitRows(cases, rows, columns, ScorerSpec.Source.MEASURED);
+        return fitRows(cases, rows, spec);
     }
 
     /**
@@ -33,7 +38,12 @@ public final class ScorerFit {
      * ({@link TacePlanner#simulatedFeatures}: mean over members and draws, the planner's seed).
      */
     public static SurvivalScorer simulated(List<TrainingCase> cases, TacePlanner planner, List<String> columns) {
-        return fitRows(cases, simulatedRows(cases, planner), columns, ScorerSpec.Source.SIMULATED);
+        return simulated(cases, planner, new ScorerSpec(columns, ScorerSpec.Source.SIMULATED));
+    }
+
+    /** Fits a simulated spec (its columns and set charges) on the planner's simulations of the given protocols. */
+    static SurvivalScorer simulated(List<TrainingCase> cases, TacePlanner planner, ScorerSpec spec) {
+        return fitRows(cases, simulatedRows(cases, planner), spec);
     }
 
     /** Full feature rows of the planner's simulations of the training cases' given protocols. */
@@ -52,7 +62,8 @@ public final class ScorerFit {
      */
     public static SurvivalScorer fit(List<TrainingCase> cases, ScorerSpec spec, List<byte[]> dynamics, int cropSize,
             PlannerConfig simulation, Consumer<String> log) {
-        SurvivalScorer measured = measured(cases, spec.columns());
+        SurvivalScorer measured = measured(cases, new ScorerSpec(spec.columns(), ScorerSpec.Source.MEASURED,
+                spec.charges()));
         if (spec.source() == ScorerSpec.Source.MEASURED) {
             return measured;
         }
@@ -63,18 +74,17 @@ public final class ScorerFit {
                     + simulation.simulationsPerPlan() + ", seed " + simulation.seed() + ")");
         }
         try (TacePlanner planner = new TacePlanner(provisional, simulation)) {
-            return simulated(cases, planner, spec.columns());
+            return simulated(cases, planner, spec);
         }
     }
 
-    private static SurvivalScorer fitRows(List<TrainingCase> cases, double[][] rows, List<String> columns,
-            ScorerSpec.Source source) {
+    private static SurvivalScorer fitRows(List<TrainingCase> cases, double[][] rows, ScorerSpec spec) {
         double[] times = new double[cases.size()];
         int[] events = new int[cases.size()];
         for (int i = 0; i < cases.size(); i++) {
             times[i] = cases.get(i).survivalDays();
             events[i] = cases.get(i).death() ? 1 : 0;
         }
-        return SurvivalScorer.fit(rows, times, events, columns, source);
+        return SurvivalScorer.fit(rows, times, events, spec);
     }
 }

@@ -15,7 +15,10 @@ import dev.vigil.worldmodel.volume.Mask;
 import dev.vigil.worldmodel.volume.Volume;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The inverse of the dynamics: a Cox model (Efron ties) of survival after TACE on a subset of
@@ -23,7 +26,8 @@ import java.util.List;
  * come from their true follow-up images ({@link #fit(List)}) or from the world model's simulation of the protocol
  * they were given ({@link ScorerFit}), and applied at planning time to SIMULATED ones. Missing clinical values are
  * replaced by the training means. Risk = the linear predictor (log relative hazard against the training mean
- * patient); the predicted curve is S(t) = exp(-H0(t) exp(risk)).
+ * patient); the predicted curve is S(t) = exp(-H0(t) exp(risk)). A spec's set charges ({@link ScorerSpec#charges()})
+ * replace, after the fit, what the scorer charges for adding an embolic agent ({@link #withSetCharges}).
  */
 public final class SurvivalScorer {
 
@@ -39,10 +43,13 @@ public final class SurvivalScorer {
     private final double concordance;
     private final int subjects;
     private final int events;
+    private final Map<String, Double> charges;
 
     SurvivalScorer(List<String> names, ScorerSpec.Source source, double[] coefficients, double[] centre,
-            double[] imputation, BaselineHazard baseline, double concordance, int subjects, int events) {
+            double[] imputation, BaselineHazard baseline, double concordance, int subjects, int events,
+            Map<String, Double> charges) {
         ScorerSpec.requireOrderedSubset(names, "survival scorer");
+        this.charges = new ScorerSpec(names, source, charges).charges();
         this.names = List.copyOf(names);
         this.columns = ScorerSpec.indices(names);
         this.source = source;
@@ -53,6 +60,17 @@ public final class SurvivalScorer {
         this.concordance = concordance;
         this.subjects = subjects;
         this.events = events;
+    }
+
+    SurvivalScorer(List<String> names, ScorerSpec.Source source, double[] coefficients, double[] centre,
+            double[] imputation, BaselineHazard baseline, double concordance, int subjects, int events) {
+        this(names, source, coefficients, centre, imputation, baseline, concordance, subjects, events, Map.of());
+    }
+
+    /** Fits a spec's columns on full feature rows, then applies its set charges. */
+    public static SurvivalScorer fit(double[][] rows, double[] times, int[] events, ScorerSpec spec) {
+        SurvivalScorer fitted = fit(rows, times, events, spec.columns(), spec.source());
+        return spec.charges().isEmpty() ? fitted : fitted.withSetCharges(spec.charges(), rows);
     }
 
     /** Fits the default columns on training cases with their true follow-up images. */
@@ -91,6 +109,71 @@ public final class SurvivalScorer {
         CoxModel model = CoxRegression.fit(data, Ties.EFRON);
         return new SurvivalScorer(columns, source, model.coefficients(), model.centre(), means,
                 model.baseline(), model.fit().concordance(), data.size(), data.eventCount());
+    }
+
+    /**
+     * This scorer with set toxicity charges (docs/planner.md "Set toxicity charges"). The Cox fit's charge for
+     * adding an embolic agent X to a protocol, in a normal liver, is the sum of the coefficients of the columns X
+     * raises by one: {@code intensity}, {@code extra_embolics} and X's own 0/1 column, each where the scorer has
+     * it. Set to c (ln(1 + viable mL) units), X's own column gets the coefficient c x beta_viable minus the other
+     * two, so that adding X changes the risk by exactly c x beta_viable plus whatever the fitted
+     * intensity-by-frailty term adds. A column the fit lacked joins with its training mean as centre and
+     * imputation; every other coefficient, the centres and the baseline hazard stay the fit's.
+     *
+     * @param rows the full training rows of the fit ({@link ScorerFeatures#NAMES} order)
+     */
+    SurvivalScorer withSetCharges(Map<String, Double> setCharges, double[][] rows) {
+        int viable = names.indexOf(ScorerFeatures.POST_VIABLE);
+        double betaViable = coefficients[viable];
+        if (!(betaViable > 0)) {
+            throw new IllegalArgumentException("set toxicity charges are in units of ln(1 + viable mL) and need a"
+                    + " positive " + ScorerFeatures.POST_VIABLE + " coefficient; the fit gave " + betaViable);
+        }
+        double shared = coefficientOf(ScorerFeatures.INTENSITY) + coefficientOf(ScorerFeatures.EXTRA_EMBOLICS);
+        List<String> merged = new ArrayList<>();
+        for (String name : ScorerFeatures.NAMES) {
+            if (names.contains(name) || setCharges.containsKey(name)) {
+                merged.add(name);
+            }
+        }
+        double[] beta = new double[merged.size()];
+        double[] mid = new double[merged.size()];
+        double[] fill = new double[merged.size()];
+        for (int j = 0; j < merged.size(); j++) {
+            String name = merged.get(j);
+            int own = names.indexOf(name);
+            if (own >= 0) {
+                beta[j] = coefficients[own];
+                mid[j] = centre[own];
+                fill[j] = imputation[own];
+            } else {
+                int column = ScorerFeatures.NAMES.indexOf(name);
+                double sum = 0;
+                for (double[] row : rows) {
+                    sum += row[column];
+                }
+                mid[j] = sum / rows.length;
+                fill[j] = mid[j];
+            }
+            Double charge = setCharges.get(name);
+            if (charge != null) {
+                beta[j] = charge * betaViable - shared;
+            }
+        }
+        return new SurvivalScorer(merged, source, beta, mid, fill, baseline, concordance, subjects, events,
+                setCharges);
+    }
+
+    private double coefficientOf(String name) {
+        int j = names.indexOf(name);
+        return j < 0 ? 0 : coefficients[j];
+    }
+
+    /**
+     * Toxicity charges set rather than fitted, by embolic column, in ln(1 + viable mL) (empty: all fitted).
+     */
+    public Map<String, Double> setCharges() {
+        return charges;
     }
 
     private static void requireFullRow(double[] row, String what) {
@@ -224,6 +307,10 @@ public final class SurvivalScorer {
             f.put("centre", centre[j]);
             f.put("imputation", imputation[j]);
         }
+        if (!charges.isEmpty()) {
+            ObjectNode set = root.putObject("setToxicityCharges");
+            charges.forEach(set::put);
+        }
         ArrayNode t = root.putArray("baselineTimes");
         ArrayNode h = root.putArray("baselineCumulativeHazard");
         for (int k = 0; k < baseline.times().length; k++) {
@@ -267,8 +354,12 @@ public final class SurvivalScorer {
                 t[k] = times.get(k).asDouble();
                 h[k] = hazard.get(k).asDouble();
             }
+            Map<String, Double> set = new LinkedHashMap<>();
+            root.path("setToxicityCharges").fields().forEachRemaining(e -> set.put(e.getKey(), e.getValue()
+                    .asDouble()));
             return new SurvivalScorer(names, fittedOn, beta, centre, imputation, new BaselineHazard(t, h),
-                    root.path("concordance").asDouble(), root.path("subjects").asInt(), root.path("events").asInt());
+                    root.path("concordance").asDouble(), root.path("subjects").asInt(), root.path("events").asInt(),
+                    set);
         } catch (IOException e) {
             throw new IllegalArgumentException(source + ": not valid JSON: " + e.getMessage(), e);
         }
