@@ -1,6 +1,7 @@
 package dev.vigil.api.cli;
 
 import dev.vigil.api.tace.WorldModelTraining;
+import dev.vigil.worldmodel.planner.ScorerSpec;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -34,9 +35,14 @@ public class WorldModelCommand {
             @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}); the same"
                     + " seed and data give the same bundle id.") long seed,
             @Option(names = "--epochs", defaultValue = "" + WorldModelTraining.DEFAULT_EPOCHS,
-                    description = "Dynamics training epochs (default ${DEFAULT-VALUE}).") int epochs) {
+                    description = "Dynamics training epochs (default ${DEFAULT-VALUE}).") int epochs,
+            @Option(names = "--scorer", defaultValue = "measured:intensity", description = {"How the survival scorer"
+                    + " is fitted (default ${DEFAULT-VALUE}; docs/planner.md \"Survival scorer\"):",
+                "SOURCE[:TOXICITY][@AGENT=CHARGE,...], e.g. \"measured:intensity@gelatin sponge=0.14\"."})
+            String scorer) {
         long started = System.nanoTime();
-        WorldModelTraining.Trained trained = training.train(dataset, images, seed, epochs,
+        ScorerSpec spec = ScorerSpec.parse(scorer);
+        WorldModelTraining.Trained trained = training.train(dataset, images, seed, epochs, spec,
                 "cli:" + System.getProperty("user.name"), line -> System.err.println("  " + line));
         trained.bundle().save(out);
         System.out.printf(Locale.ROOT, "World model trained on %d patients of dataset %s in %.1f s%n",

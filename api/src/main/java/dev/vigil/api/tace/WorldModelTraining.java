@@ -4,6 +4,7 @@ import dev.vigil.api.dataset.DatasetRecord;
 import dev.vigil.api.dataset.DatasetService;
 import dev.vigil.ingestion.dataset.TrajectoryDataset;
 import dev.vigil.worldmodel.planner.HccCases;
+import dev.vigil.worldmodel.planner.ScorerSpec;
 import dev.vigil.worldmodel.planner.TrainingCase;
 import dev.vigil.worldmodel.planner.WorldModelBundle;
 import dev.vigil.worldmodel.planner.WorldModelTrainer;
@@ -41,6 +42,15 @@ public class WorldModelTraining {
      */
     public Trained train(String datasetRef, Path imagesDir, long seed, int epochs, String createdBy,
             Consumer<String> progress) {
+        return train(datasetRef, imagesDir, seed, epochs, ScorerSpec.defaults(), createdBy, progress);
+    }
+
+    /**
+     * As {@link #train(String, Path, long, int, String, Consumer)}, with the survival scorer fitted to {@code scorer}
+     * (docs/planner.md "Survival scorer"); its label is part of the bundle's configuration hash.
+     */
+    public Trained train(String datasetRef, Path imagesDir, long seed, int epochs, ScorerSpec scorer,
+            String createdBy, Consumer<String> progress) {
         if (epochs < 1 || epochs > 10_000) {
             throw new IllegalArgumentException("epochs must be 1..10000, got " + epochs);
         }
@@ -58,7 +68,7 @@ public class WorldModelTraining {
         }
         int size = cases.get(0).pre().preCt().geometry().nx();
         WorldModelBundle bundle = WorldModelTrainer.train(cases,
-                WorldModelTrainingConfig.defaults(size, epochs, seed), progress);
+                WorldModelTrainingConfig.defaults(size, epochs, seed).withScorer(scorer), progress);
         WorldModelRecord registered = registry.register(bundle, record.getId(), images, createdBy);
         return new Trained(registered, bundle, cases.size());
     }

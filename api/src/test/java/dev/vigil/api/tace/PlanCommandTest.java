@@ -96,6 +96,13 @@ class PlanCommandTest {
         assertThat(badDataset.exitCode()).isEqualTo(2);
         assertThat(badDataset.getErrorOutput()).contains("No dataset id starts with ffffff");
 
+        // A scorer spec that cannot be fitted stops before the dataset is even looked up.
+        LaunchResult badScorer = launcher.launch("worldmodel", "train", "--dataset", "ffffff", "--out", "x",
+                "--scorer", "measured:intensity@epirubicin=0.1");
+        assertThat(badScorer.exitCode()).isEqualTo(2);
+        assertThat(badScorer.getErrorOutput()).contains("Epirubicin").contains("embolic agent beyond Lipiodol")
+                .doesNotContain("No dataset id");
+
         LaunchResult badSize = launcher.launch("synth", "hcc", "--patients", "2", "--seed", "1", "--size", "8",
                 "--out", "target/never");
         assertThat(badSize.exitCode()).isEqualTo(2);
