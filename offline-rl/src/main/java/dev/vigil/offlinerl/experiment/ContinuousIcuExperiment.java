@@ -118,6 +118,15 @@ public final class ContinuousIcuExperiment {
         return System.getProperty("icu.environment", ModelBasedConfig.defaults().environmentModel());
     }
 
+    /**
+     * The guarded learners' ensemble-disagreement percentile: {@code -Dicu.disagreementPercentile} (default the
+     * config's, 0: off; needs {@code -Dicu.environment=ensemble}).
+     */
+    static double disagreementPercentile() {
+        return Double.parseDouble(System.getProperty("icu.disagreementPercentile",
+                Double.toString(ModelBasedConfig.defaults().disagreementPercentile())));
+    }
+
     /** The KDE guardian at {@link #MEASURED_KDE_PERCENTILE} over the setup's logged (state, dose) pairs. */
     static GaussianKdeGuardian measuringGuardian(ModelBasedOptimizer.Setup setup, ModelBasedConfig config) {
         if (config.kdePercentile() == MEASURED_KDE_PERCENTILE) {
@@ -137,7 +146,7 @@ public final class ContinuousIcuExperiment {
     public static SeedResult runSeed(int patients, long seed, int evalEpisodes, int iterations) throws IOException {
         TrajectoryDataset data = IcuSepsisExperiment.ingest(patients, seed);
         ModelBasedConfig config = config(iterations, seed).withKdePercentile(trainingKdePercentile())
-                .withEnvironmentModel(environmentModel());
+                .withEnvironmentModel(environmentModel()).withDisagreementPercentile(disagreementPercentile());
         ModelBasedOptimizer.Setup setup = ModelBasedOptimizer.Setup.of(data, config);
         GaussianKdeGuardian measuring = measuringGuardian(setup, config);
         IcuSepsisExperiment.Schema schema = IcuSepsisExperiment.Schema.of(data);
@@ -387,8 +396,10 @@ public final class ContinuousIcuExperiment {
         long start = System.nanoTime();
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "## Synthetic ICU sepsis cohort, continuous "
                 + "doses: model-based TRPO / CPO / guarded Lagrangian (%d patients, %d iterations, %d true rollouts "
-                + "per policy, seeds %s, environment model %s)%n%n", patients, iterations, evalEpisodes,
-                Arrays.toString(seeds), environmentModel()));
+                + "per policy, seeds %s, environment model %s, training guardian: KDE %s percentile%s)%n%n", patients,
+                iterations, evalEpisodes, Arrays.toString(seeds), environmentModel(), trainingKdePercentile(),
+                disagreementPercentile() > 0 ? " and ensemble disagreement " + disagreementPercentile() + " percentile"
+                        : ""));
         List<SeedResult> results = new ArrayList<>();
         Map<Long, Double> times = new LinkedHashMap<>();
         for (long seed : seeds) {

@@ -56,6 +56,11 @@ import java.util.Map;
  *     probabilistic dynamics ensemble trained on the data with DJL, {@link EnsembleEnvironment}, which predicts
  *     unlogged states too, so the guardian judges where the policy's doses lead; needs a reward computable from the
  *     predicted state, {@code reward: sofa})
+ * @param disagreementPercentile 0 (default): the guarded learners' guardian is the KDE alone; above 0 (needs
+ *     {@value #ENSEMBLE}): they also flag a (state, dose) where the dynamics ensemble's members disagree about the
+ *     next state more than at this percentile of held-out logged points, so that the policy avoids the model's own
+ *     inventions as well as unlogged doses ({@link dev.vigil.safety.guardian.EnsembleDisagreementGuardian}), in
+ *     [0, 100]
  * @param seed seeds the networks, the rollouts, the value fits and (with {@value #ENSEMBLE}) the dynamics training
  */
 public record ModelBasedConfig(int iterations, int episodesPerIteration, int horizon, int hiddenUnits,
@@ -64,7 +69,7 @@ public record ModelBasedConfig(int iterations, int episodesPerIteration, int hor
         int valueBatchSize, double costBudget, double oodPenalty, double oodCost, double kdeSigma,
         double kdePercentile, String costRuleSet, String reward, double survivalReward, double deathReward,
         double dualLearningRate, double oodProbabilityLimit, int behaviourCloningSteps, String environmentModel,
-        long seed) implements AlgorithmConfig {
+        double disagreementPercentile, long seed) implements AlgorithmConfig {
 
     /** Default policy updates: see the field's documentation. */
     public static final int DEFAULT_ITERATIONS = 150;
@@ -128,13 +133,22 @@ public record ModelBasedConfig(int iterations, int episodesPerIteration, int hor
             throw new IllegalArgumentException("environmentModel is '" + environmentModel + "'; use one of "
                     + ENVIRONMENT_MODELS);
         }
+        if (!(disagreementPercentile >= 0 && disagreementPercentile <= 100)) {
+            throw new IllegalArgumentException("disagreementPercentile is " + disagreementPercentile + "; use 0 (off) "
+                    + "or a percentile in (0, 100], e.g. 5");
+        }
+        if (disagreementPercentile > 0 && !ENSEMBLE.equals(environmentModel)) {
+            throw new IllegalArgumentException("disagreementPercentile is " + disagreementPercentile + " but "
+                    + "environmentModel is '" + environmentModel + "': only the '" + ENSEMBLE + "' model has members "
+                    + "to disagree; set environmentModel: " + ENSEMBLE + " or disagreementPercentile: 0");
+        }
     }
 
     /** The released hyper-parameters with {@value #DEFAULT_ITERATIONS} iterations and seed 0. */
     public static ModelBasedConfig defaults() {
         return new ModelBasedConfig(DEFAULT_ITERATIONS, 32, 20, 128, 2, -0.5, 0.99, 0.95, 0.01, 10, 1.0, 30, 0.8,
                 1e-3, 5, 64, 0.5, -25, 1, 0.535, 5, "sepsis-bedside", TrainingRewards.AUTO, 1, -1, 0.05, 0.05,
-                DEFAULT_BEHAVIOUR_CLONING_STEPS, NEAREST_NEIGHBOUR, 0);
+                DEFAULT_BEHAVIOUR_CLONING_STEPS, NEAREST_NEIGHBOUR, 0, 0);
     }
 
     /** A copy with other iterations and seed. */
@@ -178,6 +192,14 @@ public record ModelBasedConfig(int iterations, int episodesPerIteration, int hor
     /** A copy rolled out through another environment model ({@link #ENVIRONMENT_MODELS}). */
     public ModelBasedConfig withEnvironmentModel(String model) {
         return AlgorithmConfigs.copyWith(this, Map.of("environmentModel", model));
+    }
+
+    /**
+     * A copy whose guarded learners also flag where the dynamics ensemble disagrees beyond this percentile (0: off;
+     * see the field).
+     */
+    public ModelBasedConfig withDisagreementPercentile(double percentile) {
+        return AlgorithmConfigs.copyWith(this, Map.of("disagreementPercentile", percentile));
     }
 
     /** Hidden widths, e.g. {128, 128}. */

@@ -11,6 +11,9 @@ import dev.vigil.offlinerl.algo.PolicyProvenance;
 import dev.vigil.offlinerl.algo.TrainedPolicy;
 import dev.vigil.offlinerl.algo.TrainingListener;
 import dev.vigil.offlinerl.dynamics.DynamicsData;
+import dev.vigil.offlinerl.dynamics.EnsembleFit;
+import dev.vigil.offlinerl.dynamics.EpisodeSplit;
+import dev.vigil.offlinerl.dynamics.MemberFit;
 import dev.vigil.offlinerl.dynamics.GaussianEnsembleConfig;
 import dev.vigil.offlinerl.dynamics.GaussianEnsembleModel;
 import dev.vigil.offlinerl.dynamics.GaussianEnsembleTrainer;
@@ -22,6 +25,9 @@ import dev.vigil.offlinerl.objective.SofaStepReward;
 import dev.vigil.offlinerl.objective.TrainingRewards;
 import dev.vigil.safety.cost.CostModel;
 import dev.vigil.safety.cost.RuleSet;
+import dev.vigil.safety.guardian.CombinedGuardian;
+import dev.vigil.safety.guardian.EnsembleConfig;
+import dev.vigil.safety.guardian.EnsembleDisagreementGuardian;
 import dev.vigil.safety.guardian.GaussianKdeGuardian;
 import dev.vigil.safety.guardian.KdeConfig;
 import dev.vigil.safety.guardian.OodGuardian;
@@ -133,7 +139,7 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
     public GaussianPolicy train(TrajectoryDataset data, ModelBasedConfig config, TrainingListener listener,
             ModelBasedTrainer.Checkpointing checkpointing, Setup setup) {
         SimulatedEnvironment environment = setup.environmentFor(config.seed());
-        RolloutSampler sampler = new RolloutSampler(environment, setup.guardian, variant.guarded,
+        RolloutSampler sampler = new RolloutSampler(environment, setup.trainingGuardian, variant.guarded,
                 config.oodPenalty(), config.oodCost(), config.horizon());
         ModelBasedTrainer trainer = new ModelBasedTrainer(config, variant.optimiser, environment, sampler,
                 setup.initialStates, setup.scaling).startingAt(setup.medianAction)
@@ -148,6 +154,15 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
         summary.put("guarded", variant.guarded ? 1.0 : 0.0);
         summary.put("guardianThreshold", setup.guardian.threshold());
         summary.put("ensembleEnvironment", setup.ensemble != null ? 1.0 : 0.0);
+        if (setup.ensembleFit != null) {
+            // How well the model the policy trained in predicts episodes it never saw: an auditor's first question.
+            summary.put("ensembleHoldoutNll", setup.ensembleFit.members().stream()
+                    .mapToDouble(MemberFit::bestHoldoutNll).average().orElse(Double.NaN));
+            summary.put("ensembleHoldoutTransitions", (double) setup.ensembleFit.holdoutTransitions());
+        }
+        if (setup.disagreement != null) {
+            summary.put("disagreementThreshold", setup.disagreement.threshold());
+        }
         summary.put("resumedFromIteration", (double) result.startedAt());
         summary.putAll(result.startFigures());
         return new GaussianPolicy(trainer.snapshot(result.policy()), result.policy().logStd(),
@@ -165,7 +180,14 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
         public final SimulatedEnvironment environment;
         /** The trained dynamics ensemble when {@code environmentModel} is {@code ensemble}, else null. */
         public final GaussianEnsembleModel ensemble;
+        /** The KDE guardian of the logged (state, action) pairs: what the OOD rate is reported against. */
         public final GaussianKdeGuardian guardian;
+        /** The trained ensemble's fit (members' held-out likelihoods), or null for the 1-NN model. */
+        public final EnsembleFit ensembleFit;
+        /** The ensemble-disagreement guardian when {@code disagreementPercentile} is above 0, else null. */
+        public final EnsembleDisagreementGuardian disagreement;
+        /** What the rollouts judge with: the KDE guardian, combined with the disagreement guardian when there is one. */
+        public final OodGuardian trainingGuardian;
         public final double[][] initialStates;
         public final PolicyScaling scaling;
         public final String costSource;
@@ -182,11 +204,16 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
 
         private final RewardFunction ensembleReward;
 
-        private Setup(DynamicsData dynamics, SimulatedEnvironment environment, GaussianEnsembleModel ensemble,
-                RewardFunction ensembleReward, GaussianKdeGuardian guardian, double[][] initialStates,
+        private Setup(DynamicsData dynamics, SimulatedEnvironment environment, EnsembleFit ensembleFit,
+                RewardFunction ensembleReward, GaussianKdeGuardian guardian, EnsembleDisagreementGuardian disagreement,
+                double[][] initialStates,
                 PolicyScaling scaling, String costSource, String ruleSetVersion, double[] medianAction,
                 String rewardSource, CostModel costModel, double[][] loggedStates, double[][] loggedActions) {
-            this.ensemble = ensemble;
+            this.ensembleFit = ensembleFit;
+            this.ensemble = ensembleFit == null ? null : ensembleFit.model();
+            this.disagreement = disagreement;
+            this.trainingGuardian = disagreement == null ? guardian
+                    : new CombinedGuardian(List.of(guardian, disagreement));
             this.ensembleReward = ensembleReward;
             this.loggedStates = loggedStates;
             this.loggedActions = loggedActions;
@@ -235,7 +262,7 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
                 }
             }
             SimulatedEnvironment environment;
-            GaussianEnsembleModel ensemble = null;
+            EnsembleFit ensembleFit = null;
             RewardFunction ensembleReward = null;
             if (ModelBasedConfig.ENSEMBLE.equals(config.environmentModel())) {
                 requireEnsembleObjective(data, trainingRewards.source(), source);
@@ -243,9 +270,9 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
                 // OGSRL's step reward, scored on the state the model predicts with the dose that ran.
                 ensembleReward = (state, action, next) -> sofa.step(scaling.unscaleState(next),
                         scaling.unscaleAction(action));
-                ensemble = new GaussianEnsembleTrainer(GaussianEnsembleConfig.defaults().withSeed(config.seed()))
-                        .fit(episodes).model();
-                environment = new EnsembleEnvironment(ensemble, ensembleReward, costModel, scaling);
+                ensembleFit = new GaussianEnsembleTrainer(GaussianEnsembleConfig.defaults().withSeed(config.seed()))
+                        .fit(episodes);
+                environment = new EnsembleEnvironment(ensembleFit.model(), ensembleReward, costModel, scaling);
             } else {
                 NearestNeighbourModel model = NearestNeighbourModel.fit(episodes);
                 environment = new NearestNeighbourEnvironment(model, episodes, rewards, trainingRewards.frozen(),
@@ -277,7 +304,10 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
                 double[] column = points.stream().mapToDouble(p -> p[col]).sorted().toArray();
                 median[j] = column[column.length / 2];
             }
-            return new Setup(dynamics, environment, ensemble, ensembleReward, guardian, initial, scaling, source,
+            EnsembleDisagreementGuardian disagreement = config.disagreementPercentile() > 0
+                    ? calibratedDisagreement(ensembleFit.model(), episodes, config.disagreementPercentile()) : null;
+            return new Setup(dynamics, environment, ensembleFit, ensembleReward, guardian, disagreement, initial,
+                    scaling, source,
                     ruleSetVersion, median, trainingRewards.source(), costModel,
                     loggedStates.toArray(new double[0][]), loggedActions.toArray(new double[0][]));
         }
@@ -290,6 +320,29 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
         public SimulatedEnvironment environmentFor(long seed) {
             return ensemble == null ? environment
                     : new EnsembleEnvironment(ensemble.reseeded(seed), ensembleReward, costModel, scaling);
+        }
+
+        /**
+         * The disagreement guardian, its threshold the percentile of the members' disagreement on the logged
+         * (state, action) points of the episodes the ensemble held out from its training (all episodes when it held
+         * none out): on the points it trained on the members agree more than on unseen in-distribution ones, and a
+         * threshold from those would flag ordinary states.
+         */
+        static EnsembleDisagreementGuardian calibratedDisagreement(GaussianEnsembleModel ensemble,
+                List<ScaledEpisode> episodes, double percentile) {
+            List<ScaledEpisode> holdout = EpisodeSplit.byEpisode(episodes, ensemble.config().holdoutFraction(),
+                    ensemble.config().seed()).holdout();
+            List<double[]> points = new ArrayList<>();
+            for (ScaledEpisode episode : holdout.isEmpty() ? episodes : holdout) {
+                for (int t = 0; t < episode.steps(); t++) {
+                    double[] p = new double[episode.stateDimension() + episode.actionDimension()];
+                    System.arraycopy(episode.state(t), 0, p, 0, episode.stateDimension());
+                    System.arraycopy(episode.action(t), 0, p, episode.stateDimension(), episode.actionDimension());
+                    points.add(p);
+                }
+            }
+            return EnsembleDisagreementGuardian.fit(ensemble, points.toArray(new double[0][]),
+                    new EnsembleConfig(percentile, EnsembleConfig.Disagreement.MEAN_PAIRWISE_DISTANCE));
         }
 
         /**

@@ -16,6 +16,7 @@ import dev.vigil.offlinerl.objective.CostRuleSets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The model-based optimisers train on the configured reward and cost rule set. */
@@ -138,6 +139,75 @@ class ModelBasedObjectiveTest {
                 .hasMessageContaining("'outcome'");
         assertThatThrownBy(() -> ModelBasedConfig.defaults().withEnvironmentModel("knn"))
                 .hasMessageContaining("environmentModel is 'knn'").hasMessageContaining("nearest-neighbour");
+    }
+
+    @Test
+    void theGuardedLearnersCanAlsoFlagWhereTheEnsembleDisagrees() {
+        ModelBasedConfig config = ModelBasedConfig.defaults().withObjective("sofa", CostRuleSets.OGSRL_SEPSIS)
+                .withEnvironmentModel(ModelBasedConfig.ENSEMBLE).withDisagreementPercentile(40).with(1, 3);
+        ModelBasedOptimizer.Setup setup = ModelBasedOptimizer.Setup.of(data(true), config);
+        assertThat(setup.disagreement).isNotNull();
+        assertThat(setup.trainingGuardian).isInstanceOf(dev.vigil.safety.guardian.CombinedGuardian.class);
+
+        // Calibrated on the episodes the ensemble held out from its training: by hand, the 40th percentile of the
+        // negated mean pairwise distance of the members' predictions there.
+        List<dev.vigil.offlinerl.dynamics.ScaledEpisode> holdout = dev.vigil.offlinerl.dynamics.EpisodeSplit.byEpisode(
+                setup.dynamics.episodes(), setup.ensemble.config().holdoutFraction(), setup.ensemble.config().seed())
+                .holdout();
+        assertThat(holdout).isNotEmpty();
+        List<double[]> points = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
+        for (dev.vigil.offlinerl.dynamics.ScaledEpisode episode : holdout) {
+            for (int t = 0; t < episode.steps(); t++) {
+                double[] p = java.util.Arrays.copyOf(episode.state(t), episode.stateDimension()
+                        + episode.actionDimension());
+                System.arraycopy(episode.action(t), 0, p, episode.stateDimension(), episode.actionDimension());
+                points.add(p);
+                double[][] members = setup.ensemble.predict(p);
+                double sum = 0;
+                int pairs = 0;
+                for (int a = 0; a < members.length; a++) {
+                    for (int b = a + 1; b < members.length; b++) {
+                        double squares = 0;
+                        for (int j = 0; j < members[a].length; j++) {
+                            squares += (members[a][j] - members[b][j]) * (members[a][j] - members[b][j]);
+                        }
+                        sum += Math.sqrt(squares);
+                        pairs++;
+                    }
+                }
+                scores.add(-sum / pairs);
+            }
+        }
+        assertThat(setup.disagreement.threshold()).isEqualTo(dev.vigil.safety.guardian.Percentile.of(
+                scores.stream().mapToDouble(Double::doubleValue).toArray(), 40));
+        // The rollouts' guardian flags what either guardian flags; the disagreement guardian flags some held-out
+        // points (the 40 % most disputed).
+        int flaggedByDisagreement = 0;
+        for (double[] p : points) {
+            boolean kde = setup.guardian.judge(p).inSupport();
+            boolean agreed = setup.disagreement.judge(p).inSupport();
+            flaggedByDisagreement += agreed ? 0 : 1;
+            assertThat(setup.trainingGuardian.judge(p).inSupport()).isEqualTo(kde && agreed);
+        }
+        assertThat(flaggedByDisagreement).isPositive();
+
+        // Off by default: the rollouts judge with the KDE guardian alone.
+        ModelBasedOptimizer.Setup plain = ModelBasedOptimizer.Setup.of(data(true), config.withDisagreementPercentile(0));
+        assertThat(plain.disagreement).isNull();
+        assertThat(plain.trainingGuardian).isSameAs(plain.guardian);
+        // The 1-NN model has no members to disagree.
+        assertThatThrownBy(() -> config.withEnvironmentModel(ModelBasedConfig.NEAREST_NEIGHBOUR))
+                .hasMessageContaining("disagreementPercentile is 40.0").hasMessageContaining("'ensemble'");
+        assertThatThrownBy(() -> config.withDisagreementPercentile(101)).hasMessageContaining("disagreementPercentile"
+                + " is 101.0");
+
+        // A run's fit summary reports the threshold and the ensemble's held-out likelihood.
+        Map<String, Double> summary = new ModelBasedOptimizer(ModelBasedOptimizer.Variant.GMB_CPO).train(data(true),
+                config, TrainingListener.NONE, ModelBasedTrainer.Checkpointing.NONE, setup).report().summary();
+        assertThat(summary.get("disagreementThreshold")).isEqualTo(setup.disagreement.threshold());
+        assertThat(summary.get("ensembleHoldoutNll")).isFinite();
+        assertThat(summary.get("ensembleHoldoutTransitions")).isPositive();
     }
 
     /** The scaled logged states and actions of the setup's episodes. */
