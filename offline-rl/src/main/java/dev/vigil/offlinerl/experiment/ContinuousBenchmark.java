@@ -17,7 +17,9 @@ import java.util.SplittableRandom;
 /**
  * Speed of the model-based optimisers on the synthetic ICU cohort: model steps/s against the 1-NN lookup alone and
  * against plain array copies of the same rows (baselines measured in the same run), guardian verdicts/s, rollout
- * and update time per iteration, and a default-config {@code gmb-cpo} run's wall time per iteration.
+ * and update time per iteration, a default-config {@code gmb-cpo} run's wall time per iteration, and the learned
+ * dynamics ensemble's model step ({@code environmentModel: ensemble}) against the 1-NN model step on the same
+ * (state, action) pairs.
  *
  * <p>Run: {@code ContinuousBenchmark [patients=2000] [iterations=10]}.
  */
@@ -104,6 +106,21 @@ public final class ContinuousBenchmark {
             judge = seconds(g0) / n;
         }
 
+        // The learned ensemble as the model: its training, then its step on the same pairs as the 1-NN step above.
+        long e0 = System.nanoTime();
+        ModelBasedOptimizer.Setup ensembleSetup = ModelBasedOptimizer.Setup.of(data,
+                config.withEnvironmentModel(ModelBasedConfig.ENSEMBLE));
+        double ensembleSetupSeconds = seconds(e0);
+        dev.vigil.offlinerl.algo.continuous.SimulatedEnvironment ensemble = ensembleSetup.environmentFor(1);
+        double ensembleStep = 0;
+        for (int round = 0; round < 2; round++) {
+            long s0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                checksum += (long) ensemble.step(i > 0 ? states[i - 1] : null, states[i], actions[i]).reward();
+            }
+            ensembleStep = seconds(s0) / n;
+        }
+
         // Rollouts alone with an untrained default policy, then a full gmb-cpo run.
         GaussianPolicyNetwork policy = new GaussianPolicyNetwork(setup.environment.stateDimension(),
                 setup.environment.actionDimension(), config.hidden(), config.logStdInit(), new SplittableRandom(1));
@@ -136,6 +153,11 @@ public final class ContinuousBenchmark {
                 + "baseline%n", kdLookup * 1e6, 1 / kdLookup, kdLookup / copyPerQuery);
         System.out.printf(Locale.ROOT, "model step (k-d lookup + reward + sepsis-bedside cost): %.1f us (%.0f steps/s)"
                 + " = %.2f x the k-d lookup alone%n", step * 1e6, 1 / step, step / kdLookup);
+        System.out.printf(Locale.ROOT, "ensemble setup (dynamics ensemble training + KDE guardian fit): %.1f s%n",
+                ensembleSetupSeconds);
+        System.out.printf(Locale.ROOT, "ensemble model step (5 members of 4 x 200, one sampled, + SOFA reward + "
+                + "sepsis-bedside cost): %.1f us (%.0f steps/s) = %.2f x the 1-NN model step%n", ensembleStep * 1e6,
+                1 / ensembleStep, ensembleStep / step);
         System.out.printf(Locale.ROOT, "KDE guardian verdict: %.1f us (%.0f /s) = %.2f x the k-d lookup%n",
                 judge * 1e6, 1 / judge, judge / kdLookup);
         System.out.printf(Locale.ROOT, "rollout batch (32 x 20, guarded, untrained policy): %.3f s, %.0f steps/s%n",
