@@ -4,6 +4,7 @@ import dev.vigil.worldmodel.planner.HccCase;
 import dev.vigil.worldmodel.planner.PlanResult;
 import dev.vigil.worldmodel.planner.TacePlanner;
 import dev.vigil.worldmodel.protocol.TaceProtocol;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,6 +35,6 @@ public final class WorldModelChooser implements ProtocolChooser {
 
     /** The full ranking of every patient chosen for so far, by patient id, in the order they were planned. */
     public Map<String, PlanResult> rankings() {
-        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rankings));
+        return Collections.unmodifiableMap(new LinkedHashMap<>(rankings));
     }
 }

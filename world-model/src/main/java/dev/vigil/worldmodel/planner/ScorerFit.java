@@ -62,12 +62,10 @@ public final class ScorerFit {
      */
     public static SurvivalScorer fit(List<TrainingCase> cases, ScorerSpec spec, List<byte[]> dynamics, int cropSize,
             PlannerConfig simulation, Consumer<String> log) {
-        SurvivalScorer measured = measured(cases, new ScorerSpec(spec.columns(), ScorerSpec.Source.MEASURED,
-                spec.charges()));
         if (spec.source() == ScorerSpec.Source.MEASURED) {
-            return measured;
+            return measured(cases, spec);
         }
-        WorldModelBundle provisional = WorldModelBundle.ofEnsemble(dynamics, measured,
+        WorldModelBundle provisional = WorldModelBundle.ofEnsemble(dynamics, measured(cases, spec.columns()),
                 Map.of("cropSize", Integer.toString(cropSize)));
         if (log != null) {
             log.accept("simulating the given protocol of " + cases.size() + " training cases for the scorer (K = "

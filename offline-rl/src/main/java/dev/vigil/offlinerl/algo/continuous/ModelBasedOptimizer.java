@@ -13,10 +13,10 @@ import dev.vigil.offlinerl.algo.TrainingListener;
 import dev.vigil.offlinerl.dynamics.DynamicsData;
 import dev.vigil.offlinerl.dynamics.EnsembleFit;
 import dev.vigil.offlinerl.dynamics.EpisodeSplit;
-import dev.vigil.offlinerl.dynamics.MemberFit;
 import dev.vigil.offlinerl.dynamics.GaussianEnsembleConfig;
 import dev.vigil.offlinerl.dynamics.GaussianEnsembleModel;
 import dev.vigil.offlinerl.dynamics.GaussianEnsembleTrainer;
+import dev.vigil.offlinerl.dynamics.MemberFit;
 import dev.vigil.offlinerl.dynamics.NearestNeighbourModel;
 import dev.vigil.offlinerl.dynamics.RewardFunction;
 import dev.vigil.offlinerl.dynamics.ScaledEpisode;
@@ -206,8 +206,7 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
 
         private Setup(DynamicsData dynamics, SimulatedEnvironment environment, EnsembleFit ensembleFit,
                 RewardFunction ensembleReward, GaussianKdeGuardian guardian, EnsembleDisagreementGuardian disagreement,
-                double[][] initialStates,
-                PolicyScaling scaling, String costSource, String ruleSetVersion, double[] medianAction,
+                double[][] initialStates, PolicyScaling scaling, String costSource, String ruleSetVersion, double[] medianAction,
                 String rewardSource, CostModel costModel, double[][] loggedStates, double[][] loggedActions) {
             this.ensembleFit = ensembleFit;
             this.ensemble = ensembleFit == null ? null : ensembleFit.model();
@@ -286,10 +285,7 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
                 ScaledEpisode episode = episodes.get(e);
                 initial[e] = episode.state(0);
                 for (int t = 0; t < episode.steps(); t++) {
-                    double[] p = new double[s + episode.actionDimension()];
-                    System.arraycopy(episode.state(t), 0, p, 0, s);
-                    System.arraycopy(episode.action(t), 0, p, s, episode.actionDimension());
-                    points.add(p);
+                    points.add(point(episode, t));
                     loggedStates.add(episode.state(t));
                     loggedActions.add(episode.action(t));
                 }
@@ -307,8 +303,7 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
             EnsembleDisagreementGuardian disagreement = config.disagreementPercentile() > 0
                     ? calibratedDisagreement(ensembleFit.model(), episodes, config.disagreementPercentile()) : null;
             return new Setup(dynamics, environment, ensembleFit, ensembleReward, guardian, disagreement, initial,
-                    scaling, source,
-                    ruleSetVersion, median, trainingRewards.source(), costModel,
+                    scaling, source, ruleSetVersion, median, trainingRewards.source(), costModel,
                     loggedStates.toArray(new double[0][]), loggedActions.toArray(new double[0][]));
         }
 
@@ -335,14 +330,20 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
             List<double[]> points = new ArrayList<>();
             for (ScaledEpisode episode : holdout.isEmpty() ? episodes : holdout) {
                 for (int t = 0; t < episode.steps(); t++) {
-                    double[] p = new double[episode.stateDimension() + episode.actionDimension()];
-                    System.arraycopy(episode.state(t), 0, p, 0, episode.stateDimension());
-                    System.arraycopy(episode.action(t), 0, p, episode.stateDimension(), episode.actionDimension());
-                    points.add(p);
+                    points.add(point(episode, t));
                 }
             }
             return EnsembleDisagreementGuardian.fit(ensemble, points.toArray(new double[0][]),
                     new EnsembleConfig(percentile, EnsembleConfig.Disagreement.MEAN_PAIRWISE_DISTANCE));
+        }
+
+        /** The scaled (state, action) of step {@code t}: the point a guardian judges. */
+        private static double[] point(ScaledEpisode episode, int t) {
+            int s = episode.stateDimension();
+            double[] p = new double[s + episode.actionDimension()];
+            System.arraycopy(episode.state(t), 0, p, 0, s);
+            System.arraycopy(episode.action(t), 0, p, s, episode.actionDimension());
+            return p;
         }
 
         /**
