@@ -17,6 +17,8 @@ import dev.vigil.offlinerl.algo.continuous.ModelBasedOptimizer;
 import dev.vigil.offlinerl.algo.continuous.ModelBasedTrainer;
 import dev.vigil.offlinerl.objective.CostRuleSets;
 import dev.vigil.offlinerl.objective.TrainingRewards;
+import dev.vigil.offlinerl.serving.ShieldedPolicy;
+import dev.vigil.offlinerl.serving.SupportShield;
 import dev.vigil.safety.cost.CostBudget;
 import dev.vigil.safety.cost.CostModel;
 import dev.vigil.safety.cost.RuleSets;
@@ -156,6 +158,10 @@ public final class ContinuousIcuExperiment {
         IcuOpe ope = IcuOpe.prepare(heldOut, CostModel.compile(CostRuleSets.resolve(CostRuleSets.OGSRL_SEPSIS),
                 heldOut.schema()), seed);
         TrueValueEvaluator evaluator = new TrueValueEvaluator();
+        double[][] heldOutStarts = HeldOutModelRollouts.initialStates(heldOut, setup.dynamics.scaler(),
+                setup.dynamics.featureMeans());
+        ModelProbe probe = policy -> HeldOutModelRollouts.run(setup.environmentFor(config.seed()), measuring, policy,
+                setup.dynamics.scaler(), heldOutStarts, config.horizon());
         List<PolicyResult> results = new ArrayList<>();
         List<SweepPoint> sweep = new ArrayList<>();
 
@@ -198,8 +204,12 @@ public final class ContinuousIcuExperiment {
             PolicyValue value = evaluator.estimatePolicyValue(recorder, evalEpisodes, IcuSepsisExperiment.HORIZON,
                     IcuSepsisExperiment.EVAL_SEED_OFFSET + seed);
             IcuOpe.Estimates estimates = ope.evaluate(variant.registryName(), policy, means);
-            results.add(recorder.result(variant.registryName(), value, estimates, policy.report().summary(),
-                    seconds));
+            results.add(recorder.result(variant.registryName(), value, estimates,
+                    probed(policy.report().summary(), probe.run(policy)), seconds));
+            if (shieldEnabled()) {
+                results.add(shielded(variant.registryName(), policy, setup, measuring, schema, constraint, bedside,
+                        evaluator, evalEpisodes, seed, ope, seconds, probe));
+            }
         }
         Recorder clinician = new Recorder(SepsisPolicies.clinician(IcuSepsisExperiment.UNSAFE_RATE), setup, measuring,
                 schema, constraint, bedside);
@@ -222,6 +232,53 @@ public final class ContinuousIcuExperiment {
             return schema.action(mean.apply(x));
         };
     }
+
+    /**
+     * With {@code -Dicu.shield=true}, every learner is also evaluated behind the bedside {@link SupportShield} (its
+     * training KDE guardian and logged doses, default search), as {@code NAME+shield}.
+     */
+    static boolean shieldEnabled() {
+        return Boolean.getBoolean("icu.shield");
+    }
+
+    /** Suffix of a shielded learner's row. */
+    static final String SHIELDED = "+shield";
+
+    private static PolicyResult shielded(String name, GaussianPolicy policy, ModelBasedOptimizer.Setup setup,
+            GaussianKdeGuardian measuring, IcuSepsisExperiment.Schema schema, CostModel constraint, CostModel bedside,
+            TrueValueEvaluator evaluator, int evalEpisodes, long seed, IcuOpe ope, double seconds, ModelProbe probe) {
+        SupportShield shield = SupportShield.of(setup.guardian, setup.loggedStates, setup.loggedActions,
+                SupportShield.Config.defaults());
+        ShieldedPolicy shielded = new ShieldedPolicy(policy, shield, setup.dynamics.scaler());
+        double[] means = setup.dynamics.featureMeans();
+        Recorder recorder = new Recorder(deployed(shielded::act, schema, means), setup, measuring, schema, constraint,
+                bedside);
+        PolicyValue value = evaluator.estimatePolicyValue(recorder, evalEpisodes, IcuSepsisExperiment.HORIZON,
+                IcuSepsisExperiment.EVAL_SEED_OFFSET + seed);
+        // The shield's counts over the true rollouts only, before OPE consults the policy too.
+        double decisions = shielded.kept() + shielded.moved() + shielded.bestAvailable();
+        Map<String, Double> training = new LinkedHashMap<>(policy.report().summary());
+        training.put("shieldMovedShare", shielded.moved() / decisions);
+        training.put("shieldBestAvailableShare", shielded.bestAvailable() / decisions);
+        IcuOpe.Estimates estimates = ope.evaluate(name + SHIELDED, shielded, means);
+        return recorder.result(name + SHIELDED, value, estimates, probed(training, probe.run(shielded)), seconds);
+    }
+
+    /** OGSRL's own evaluation of a policy ({@link HeldOutModelRollouts}) on this seed's model and guardian. */
+    interface ModelProbe {
+        HeldOutModelRollouts.Result run(dev.vigil.offlinerl.algo.continuous.ContinuousPolicy policy);
+    }
+
+    /** The training summary with the held-out model rollouts' figures added. */
+    static Map<String, Double> probed(Map<String, Double> training, HeldOutModelRollouts.Result r) {
+        Map<String, Double> out = new LinkedHashMap<>(training);
+        out.put(HELD_OUT_MODEL_OOD, r.oodRate());
+        out.put("heldOutModelReturn", r.meanReturn());
+        out.put("heldOutModelCost", r.meanCost());
+        return out;
+    }
+
+    static final String HELD_OUT_MODEL_OOD = "heldOutModelOodRate";
 
     /** Checkpoints every {@code -Dicu.sweepEvery} iterations are rolled out through the truth too (0: none). */
     static int sweepEvery() {
@@ -300,21 +357,25 @@ public final class ContinuousIcuExperiment {
                 + "| policy | true return (95%% CI) | WIS (95%% CI) | WDR (95%% CI) | FQE | WIS ESS | 90-day mortality "
                 + "| OOD rate (true rollouts, KDE) | cost / episode (OGSRL's two rules) | within budget 0.5 "
                 + "| cost, WIS estimate | cost (sepsis-bedside) | mean fluid (mL) | mean vasopressor | blocs on "
-                + "vasopressor | model return | model cost | model OOD rate | train s |%n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n", r.seed(), r.patients(),
+                + "vasopressor | model return | model cost | model OOD rate | held-out model OOD rate | held-out model return | shield moved / best available "
+                + "| train s |%n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n", r.seed(), r.patients(),
                 r.steps(), r.loggedReturn()));
         for (PolicyResult p : r.policies()) {
             PolicyValue v = p.value();
             IcuOpe.Estimates o = p.ope();
             b.append(String.format(Locale.ROOT, "| %s | %.2f (%.2f, %.2f) | %.2f (%.2f, %.2f) | %.2f (%.2f, %.2f) "
                     + "| %.2f | %.0f | %.3f | %.4f | %.3f | %.3f | %.3f | %.3f | %.1f | %.4f | %.3f | %s | %s | %s "
-                    + "| %.0f |%n", p.name(),
+                    + "| %s | %s | %s / %s | %.0f |%n", p.name(),
                     v.meanReturn(), v.returnCi95().lower(), v.returnCi95().upper(), o.wis().estimate(),
                     o.wis().lower(), o.wis().upper(), o.wdr().estimate(), o.wdr().lower(), o.wdr().upper(),
                     o.fqe().estimate(), o.wisEss(), v.mortality(), p.oodRate(), p.meanCost(), p.withinBudgetShare(),
                     o.cost(), p.meanCostBedside(), p.meanFluid(), p.meanVasopressor(), p.vasopressorShare(),
                     fmt(p.training().get("meanReturn")),
-                    fmt(p.training().get("meanCost")), fmt(p.training().get("oodRate")), p.trainSeconds()));
+                    fmt(p.training().get("meanCost")), fmt(p.training().get("oodRate")),
+                    fmt(p.training().get(HELD_OUT_MODEL_OOD)), fmt(p.training().get("heldOutModelReturn")),
+                    fmt(p.training().get("shieldMovedShare")), fmt(p.training().get("shieldBestAvailableShare")),
+                    p.trainSeconds()));
         }
         if (!r.sweep().isEmpty()) {
             b.append("\nAlong training (checkpoints' mean actions through the true dynamics):\n\n| policy | iteration "
@@ -357,7 +418,14 @@ public final class ContinuousIcuExperiment {
                 + "OGSRL's two rules, mean true cost per episode <= 0.5; return against the clinician's true "
                 + "return):\n\n| guarded (vs unguarded) | seed | OOD cut | >= 5x | cost | <= 0.5 | true return "
                 + "- clinician's | >= 0 |\n|---|---|---|---|---|---|---|---|\n");
+        List<String> names = seeds.get(0).policies().stream().map(PolicyResult::name).toList();
+        List<String[]> pairs = new ArrayList<>(Arrays.asList(PAIRS));
         for (String[] pair : PAIRS) {
+            if (names.contains(pair[0] + SHIELDED)) {
+                pairs.add(new String[] {pair[0] + SHIELDED, pair[1]});
+            }
+        }
+        for (String[] pair : pairs) {
             int fivefold = 0;
             int budget = 0;
             int clinician = 0;
@@ -378,6 +446,23 @@ public final class ContinuousIcuExperiment {
             b.append(String.format(Locale.ROOT, "| **%s: met on** | | | %d/%d | | %d/%d | | %d/%d |%n", pair[0],
                     fivefold, seeds.size(), budget, seeds.size(), clinician, seeds.size()));
         }
+        b.append("\nThe OOD cut on OGSRL's own evaluation (the policies' mean doses rolled through the learned model "
+                + "from the held-out cohort's first states, every step judged; unguarded twin's rate / guarded one's):"
+                + "\n\n| guarded (vs unguarded) | seed | model OOD rate guarded / unguarded | cut | >= 5x |\n"
+                + "|---|---|---|---|---|\n");
+        for (String[] pair : pairs) {
+            int fivefold = 0;
+            for (SeedResult r : seeds) {
+                double g = r.policy(pair[0]).training().get(HELD_OUT_MODEL_OOD);
+                double u = r.policy(pair[1]).training().get(HELD_OUT_MODEL_OOD);
+                boolean five = u > 0 && u >= 5 * g;
+                fivefold += five ? 1 : 0;
+                b.append(String.format(Locale.ROOT, "| %s (vs %s) | %d | %.4f / %.4f | %.2fx | %s |%n", pair[0],
+                        pair[1], r.seed(), g, u, u / g, five ? "yes" : "no"));
+            }
+            b.append(String.format(Locale.ROOT, "| **%s: met on** | | | | %d/%d |%n", pair[0], fivefold,
+                    seeds.size()));
+        }
         return b.toString();
     }
 
@@ -396,10 +481,11 @@ public final class ContinuousIcuExperiment {
         long start = System.nanoTime();
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "## Synthetic ICU sepsis cohort, continuous "
                 + "doses: model-based TRPO / CPO / guarded Lagrangian (%d patients, %d iterations, %d true rollouts "
-                + "per policy, seeds %s, environment model %s, training guardian: KDE %s percentile%s)%n%n", patients,
+                + "per policy, seeds %s, environment model %s, training guardian: KDE %s percentile%s)", patients,
                 iterations, evalEpisodes, Arrays.toString(seeds), environmentModel(), trainingKdePercentile(),
                 disagreementPercentile() > 0 ? " and ensemble disagreement " + disagreementPercentile() + " percentile"
-                        : ""));
+                        : "") + (shieldEnabled() ? "; every learner also behind the bedside support shield" : "")
+                + ")\n\n");
         List<SeedResult> results = new ArrayList<>();
         Map<Long, Double> times = new LinkedHashMap<>();
         for (long seed : seeds) {

@@ -20,7 +20,12 @@ class ContinuousIcuExperimentTest {
 
     @BeforeAll
     static void run() throws Exception {
-        result = ContinuousIcuExperiment.runSeed(40, 1, 20, 2);
+        System.setProperty("icu.shield", "true");
+        try {
+            result = ContinuousIcuExperiment.runSeed(40, 1, 20, 2);
+        } finally {
+            System.clearProperty("icu.shield");
+        }
     }
 
     @Test
@@ -28,8 +33,9 @@ class ContinuousIcuExperimentTest {
         assertThat(ContinuousIcuExperiment.config(2, 1).reward()).isEqualTo("sofa");
         assertThat(ContinuousIcuExperiment.config(2, 1).costRuleSet()).isEqualTo("ogsrl-sepsis");
         assertThat(result.policies()).extracting(PolicyResult::name).containsExactly("clinician", "mb-trpo",
-                "gmb-trpo", "mb-cpo", "gmb-cpo", "glagrangian");
-        for (PolicyResult p : result.policies().subList(1, 6)) {
+                "mb-trpo+shield", "gmb-trpo", "gmb-trpo+shield", "mb-cpo", "mb-cpo+shield", "gmb-cpo",
+                "gmb-cpo+shield", "glagrangian", "glagrangian+shield");
+        for (PolicyResult p : result.policies().subList(1, 11)) {
             assertThat(p.training()).as(p.name()).containsEntry("sofaRewards", 1.0).containsEntry("costsFromRuleSet",
                     1.0);
         }
@@ -49,6 +55,27 @@ class ContinuousIcuExperimentTest {
         // The clinicians' estimated policy reproduces the held-out cohort's logged return under WIS.
         assertThat(result.policy("clinician").ope().wis().estimate()).isCloseTo(result.loggedReturn(), within(1e-9));
         assertThat(ContinuousIcuExperiment.summary(List.of(result))).contains("gmb-cpo (vs mb-cpo) | 1 |");
+    }
+
+    @Test
+    void everyLearnerIsAlsoJudgedByOgsrlsOwnEvaluationAndBehindTheShield() {
+        for (PolicyResult p : result.policies().subList(1, 11)) {
+            assertThat(p.training().get(ContinuousIcuExperiment.HELD_OUT_MODEL_OOD)).as(p.name()).isBetween(0.0, 1.0);
+            assertThat(p.training().get("heldOutModelReturn")).as(p.name()).isFinite().isNegative();
+        }
+        for (String name : List.of("mb-trpo", "gmb-trpo", "mb-cpo", "gmb-cpo", "glagrangian")) {
+            PolicyResult shielded = result.policy(name + "+shield");
+            double moved = shielded.training().get("shieldMovedShare");
+            double best = shielded.training().get("shieldBestAvailableShare");
+            assertThat(moved + best).as(name).isBetween(0.0, 1.0);
+            // Kept and moved decisions are in support, best-available ones are not: the shielded OOD rate is the
+            // best-available share.
+            assertThat(shielded.oodRate()).as(name).isCloseTo(best, within(1e-12));
+            // Same network: the fit summary is the unshielded run's.
+            assertThat(shielded.training().get("meanReturn")).isEqualTo(result.policy(name).training().get("meanReturn"));
+        }
+        String summary = ContinuousIcuExperiment.summary(List.of(result));
+        assertThat(summary).contains("OGSRL's own evaluation").contains("gmb-cpo+shield (vs mb-cpo) | 1 |");
     }
 
     @Test

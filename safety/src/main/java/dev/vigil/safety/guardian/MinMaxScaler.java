@@ -72,6 +72,22 @@ public final class MinMaxScaler {
     }
 
     /**
+     * Undoes {@link #transform}: {@code inverseTransform(transform(x))} equals {@code x} up to rounding.
+     *
+     * @param scaled {@code double[d]}, finite
+     * @return {@code double[d]} in the raw units, a new array
+     */
+    public double[] inverseTransform(double[] scaled) {
+        Points.requirePoint(scaled, min.length, "Row to unscale");
+        double[] raw = new double[scaled.length];
+        for (int j = 0; j < scaled.length; j++) {
+            double range = max[j] - min[j];
+            raw[j] = range > 0 ? (scaled[j] + 1) * range / 2 + min[j] : scaled[j] + min[j];
+        }
+        return raw;
+    }
+
+    /**
      * Scales every row.
      *
      * @param rows {@code double[n][d]}

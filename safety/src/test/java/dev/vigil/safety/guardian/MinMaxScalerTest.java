@@ -32,6 +32,19 @@ class MinMaxScalerTest {
     }
 
     @Test
+    void inverseTransformUndoesTheScalingIncludingConstantColumnsAndOutOfRangeValues() {
+        MinMaxScaler scaler = MinMaxScaler.fit(TRAINING);
+
+        // By hand: 2.5 on [0, 10] scales to -0.5; 3 on the scale is 20 raw; the constant column's 2 is 5 + 2.
+        assertThat(scaler.inverseTransform(new double[] {-0.5, 0})).containsExactly(2.5, 5);
+        assertThat(scaler.inverseTransform(new double[] {3, 2})).containsExactly(20, 7);
+        double[] raw = {7.3, 4.1};
+        assertThat(scaler.inverseTransform(scaler.transform(raw))).containsExactly(raw,
+                org.assertj.core.data.Offset.offset(1e-12));
+        assertThatThrownBy(() -> scaler.inverseTransform(new double[] {1})).hasMessageContaining("Row to unscale");
+    }
+
+    @Test
     void rejectsEmptyRaggedAndNonFiniteInput() {
         assertThatThrownBy(() -> MinMaxScaler.fit(new double[0][])).hasMessageContaining("at least one point");
         assertThatThrownBy(() -> MinMaxScaler.fit(new double[][] {{1, 2}, {3}})).hasMessageContaining("dimension 1");
