@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.vigil.ingestion.dataset.ContinuousStates;
 import dev.vigil.ingestion.dataset.TrajectoryDataset;
-import dev.vigil.offlinerl.algo.FitReport;
-import dev.vigil.offlinerl.algo.PolicyProvenance;
-import dev.vigil.offlinerl.algo.continuous.ContinuousPolicy;
-import dev.vigil.offlinerl.algo.continuous.MlpSnapshot;
+import dev.vigil.offlinerl.algo.continuous.FixedDosePolicy;
 import dev.vigil.offlinerl.algo.continuous.SimulatedEnvironment;
 import dev.vigil.safety.guardian.GuardVerdict;
 import dev.vigil.safety.guardian.MinMaxScaler;
@@ -52,39 +49,6 @@ class HeldOutModelRolloutsTest {
         }
     };
 
-    /** Always the same dose, in raw units. */
-    record Constant(double dose) implements ContinuousPolicy {
-        @Override
-        public int stateDimension() {
-            return 1;
-        }
-
-        @Override
-        public int actionDimension() {
-            return 1;
-        }
-
-        @Override
-        public double[] act(double[] state) {
-            return new double[] {dose};
-        }
-
-        @Override
-        public MlpSnapshot network() {
-            return null;
-        }
-
-        @Override
-        public PolicyProvenance provenance() {
-            return null;
-        }
-
-        @Override
-        public FitReport report() {
-            return null;
-        }
-    }
-
     /** Fitted on [-1, 1] in both columns: the identity scale. */
     private static final MinMaxScaler IDENTITY = MinMaxScaler.fit(new double[][] {{-1, -1}, {1, 1}});
 
@@ -94,7 +58,7 @@ class HeldOutModelRolloutsTest {
         // From 0.5: states 0.5, 0.7 (flagged), 0.9 (flagged); next 0.7, 0.9, 1.1: return -2.7, cost 3.
         List<double[]> previous = new ArrayList<>();
         HeldOutModelRollouts.Result r = HeldOutModelRollouts.run(new DriftEnvironment(99, previous), BAND,
-                new Constant(0.4), IDENTITY, new double[][] {{0}, {0.5}}, 3);
+                new FixedDosePolicy(0.4), IDENTITY, new double[][] {{0}, {0.5}}, 3);
 
         assertThat(r.oodRate()).isCloseTo(3.0 / 6, within(1e-12));
         assertThat(r.meanReturn()).isCloseTo(-1.95, within(1e-12));
@@ -109,7 +73,7 @@ class HeldOutModelRolloutsTest {
     void stopsWhereTheModelEndsTheEpisode() {
         // Ends when next > 0.8: from 0.5 only two steps (0.5 in support, 0.7 flagged): 2 of 5 judged steps flagged.
         HeldOutModelRollouts.Result r = HeldOutModelRollouts.run(new DriftEnvironment(0.8, new ArrayList<>()), BAND,
-                new Constant(0.4), IDENTITY, new double[][] {{0}, {0.5}}, 3);
+                new FixedDosePolicy(0.4), IDENTITY, new double[][] {{0}, {0.5}}, 3);
 
         assertThat(r.oodRate()).isCloseTo(2.0 / 5, within(1e-12));
         assertThat(r.meanReturn()).isCloseTo((-1.2 - 1.6) / 2, within(1e-12));
@@ -122,7 +86,7 @@ class HeldOutModelRolloutsTest {
         // to 1.3 and (0.8, 1) is in support (0.2 away), (1.3, 1) too (0.3 away: not).
         MinMaxScaler scaler = MinMaxScaler.fit(new double[][] {{-1, 0}, {1, 10}});
         HeldOutModelRollouts.Result r = HeldOutModelRollouts.run(new DriftEnvironment(99, new ArrayList<>()), BAND,
-                new Constant(40), scaler, new double[][] {{0.8}}, 2);
+                new FixedDosePolicy(40), scaler, new double[][] {{0.8}}, 2);
 
         assertThat(r.oodRate()).isCloseTo(0.5, within(1e-12));
         assertThat(r.meanReturn()).isCloseTo(-1.3 - 1.8, within(1e-12));

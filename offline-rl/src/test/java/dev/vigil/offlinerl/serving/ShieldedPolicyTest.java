@@ -4,53 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.vigil.offlinerl.algo.FitReport;
-import dev.vigil.offlinerl.algo.PolicyProvenance;
-import dev.vigil.offlinerl.algo.continuous.ContinuousPolicy;
-import dev.vigil.offlinerl.algo.continuous.MlpSnapshot;
+import dev.vigil.offlinerl.algo.continuous.FixedDosePolicy;
 import dev.vigil.safety.guardian.MinMaxScaler;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ShieldedPolicyTest {
-
-    /** Proposes a fixed dose in raw units (mL), whatever the state; its draw adds 100 mL. */
-    record FixedDose(double dose) implements ContinuousPolicy {
-        @Override
-        public int stateDimension() {
-            return 1;
-        }
-
-        @Override
-        public int actionDimension() {
-            return 1;
-        }
-
-        @Override
-        public double[] act(double[] state) {
-            return new double[] {dose};
-        }
-
-        @Override
-        public double[] sample(double[] state, SplittableRandom rng) {
-            return new double[] {dose + 100};
-        }
-
-        @Override
-        public MlpSnapshot network() {
-            return null;
-        }
-
-        @Override
-        public PolicyProvenance provenance() {
-            return null;
-        }
-
-        @Override
-        public FitReport report() {
-            return new FitReport(java.util.Map.of("meanReturn", -3.0), java.util.List.of(), java.util.List.of());
-        }
-    }
 
     // Raw training rows: state in [0, 10], dose in [0, 1000] mL. On the [-1, 1] scale the band guardian accepts a
     // dose within 0.2 of the state; the logged doses sit on the diagonal.
@@ -73,15 +32,15 @@ class ShieldedPolicyTest {
     @Test
     void aDoseInSupportPassesUnchangedAndAFlaggedOneComesBackInRawUnits() {
         // State 5 scales to 0. 550 mL scales to 0.1: accepted, returned as is.
-        ShieldedPolicy kept = new ShieldedPolicy(new FixedDose(550), shield(0), SCALER);
+        ShieldedPolicy kept = new ShieldedPolicy(new FixedDosePolicy(550), shield(0), SCALER);
         assertThat(kept.act(new double[] {5})).containsExactly(550);
 
         // 900 mL scales to 0.8: flagged; the nearest logged state (5) gave 500 mL, in support: returned in mL.
-        ShieldedPolicy moved = new ShieldedPolicy(new FixedDose(900), shield(0), SCALER);
+        ShieldedPolicy moved = new ShieldedPolicy(new FixedDosePolicy(900), shield(0), SCALER);
         assertThat(moved.act(new double[] {5})).containsExactly(500);
 
         // With bisection it stops at the band's edge, 0.2 on the scale = 600 mL, from inside.
-        ShieldedPolicy edge = new ShieldedPolicy(new FixedDose(900), shield(10), SCALER);
+        ShieldedPolicy edge = new ShieldedPolicy(new FixedDosePolicy(900), shield(10), SCALER);
         assertThat(edge.act(new double[] {5})[0]).isLessThanOrEqualTo(600 + 1e-9).isCloseTo(600, within(0.5));
 
         assertThat(kept.kept()).isEqualTo(1);
@@ -92,7 +51,7 @@ class ShieldedPolicyTest {
     @Test
     void theDrawIsShieldedToo() {
         // The draw is 550 + 100 = 650 mL = 0.3 on the scale: flagged at state 5, replaced by 500 mL.
-        ShieldedPolicy policy = new ShieldedPolicy(new FixedDose(550), shield(0), SCALER);
+        ShieldedPolicy policy = new ShieldedPolicy(new FixedDosePolicy(550, 100), shield(0), SCALER);
         assertThat(policy.sample(new double[] {5}, new SplittableRandom(1))).containsExactly(500);
         assertThat(policy.moved()).isEqualTo(1);
     }
@@ -100,7 +59,7 @@ class ShieldedPolicyTest {
     @Test
     void countsTheLeastUnusualFallbackAndDelegatesTheRest() {
         // State 30 is far beyond the data (scale 5): no logged dose is in support; the nearest state's (10) dose.
-        ShieldedPolicy policy = new ShieldedPolicy(new FixedDose(0), shield(4), SCALER);
+        ShieldedPolicy policy = new ShieldedPolicy(new FixedDosePolicy(0), shield(4), SCALER);
         assertThat(policy.act(new double[] {30})).containsExactly(1000);
         assertThat(policy.bestAvailable()).isEqualTo(1);
         assertThat(policy.stateDimension()).isEqualTo(1);
@@ -110,11 +69,11 @@ class ShieldedPolicyTest {
 
     @Test
     void refusesToExportOneNetworkAndAScalerOfTheWrongWidth() {
-        ShieldedPolicy policy = new ShieldedPolicy(new FixedDose(0), shield(0), SCALER);
+        ShieldedPolicy policy = new ShieldedPolicy(new FixedDosePolicy(0), shield(0), SCALER);
         assertThatThrownBy(policy::network).isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("support shield");
         MinMaxScaler wide = MinMaxScaler.fit(new double[][] {{0, 0, 0}, {1, 1, 1}});
-        assertThatThrownBy(() -> new ShieldedPolicy(new FixedDose(0), shield(0), wide))
+        assertThatThrownBy(() -> new ShieldedPolicy(new FixedDosePolicy(0), shield(0), wide))
                 .hasMessageContaining("scaler covers 3 columns but the policy's (state, dose) has 1 + 1");
     }
 }
