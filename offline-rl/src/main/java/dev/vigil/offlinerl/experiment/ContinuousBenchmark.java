@@ -106,6 +106,37 @@ public final class ContinuousBenchmark {
             judge = seconds(g0) / n;
         }
 
+        // The bedside shield on the same pairs (mostly in support: one verdict each), then on the same states with
+        // doses pushed far from the logged ones (flagged: a scan of the logged states and up to 33 more verdicts).
+        dev.vigil.offlinerl.serving.SupportShield shield = dev.vigil.offlinerl.serving.SupportShield.of(setup.guardian,
+                setup.loggedStates, setup.loggedActions, dev.vigil.offlinerl.serving.SupportShield.Config.defaults());
+        double[][] far = new double[n][];
+        for (int i = 0; i < n; i++) {
+            far[i] = new double[actions[i].length];
+            for (int j = 0; j < far[i].length; j++) {
+                far[i][j] = actions[i][j] > 0 ? -1 : 1;
+            }
+        }
+        double shieldNear = 0;
+        double shieldFar = 0;
+        long flagged = 0;
+        int farQueries = n / 4;
+        for (int round = 0; round < 2; round++) {
+            long h0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                checksum += shield.shield(states[i], actions[i]).outcome().ordinal();
+            }
+            shieldNear = seconds(h0) / n;
+            flagged = 0;
+            long h1 = System.nanoTime();
+            for (int i = 0; i < farQueries; i++) {
+                int outcome = shield.shield(states[i], far[i]).outcome().ordinal();
+                flagged += outcome > 0 ? 1 : 0;
+                checksum += outcome;
+            }
+            shieldFar = seconds(h1) / farQueries;
+        }
+
         // The learned ensemble as the model: its training, then its step on the same pairs as the 1-NN step above.
         long e0 = System.nanoTime();
         ModelBasedOptimizer.Setup ensembleSetup = ModelBasedOptimizer.Setup.of(data,
@@ -160,6 +191,10 @@ public final class ContinuousBenchmark {
                 1 / ensembleStep, ensembleStep / step);
         System.out.printf(Locale.ROOT, "KDE guardian verdict: %.1f us (%.0f /s) = %.2f x the k-d lookup%n",
                 judge * 1e6, 1 / judge, judge / kdLookup);
+        System.out.printf(Locale.ROOT, "support shield, logged pairs: %.1f us (%.0f /s) = %.2f x the KDE verdict%n",
+                shieldNear * 1e6, 1 / shieldNear, shieldNear / judge);
+        System.out.printf(Locale.ROOT, "support shield, far doses (%d of %d flagged): %.1f us (%.0f /s) = %.2f x the KDE "
+                + "verdict%n", flagged, farQueries, shieldFar * 1e6, 1 / shieldFar, shieldFar / judge);
         System.out.printf(Locale.ROOT, "rollout batch (32 x 20, guarded, untrained policy): %.3f s, %.0f steps/s%n",
                 rollout, rolloutSteps / 5.0 / rollout);
         System.out.printf(Locale.ROOT, "gmb-cpo default config: %.3f s/iteration (%d iterations), about %.0f gradient "

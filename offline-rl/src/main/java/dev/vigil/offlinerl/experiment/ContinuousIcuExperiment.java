@@ -44,7 +44,10 @@ import java.util.SplittableRandom;
  *
  * <p>Measured per policy: true mean return and 90-day mortality, the true-rollout OOD rate (share of decisions whose
  * scaled (state, dose) the training KDE guardian flags), the sepsis-bedside cost per episode against the budget
- * {@link CostBudget#OGSRL_LIMIT}, and the last training iteration's model-rollout return, cost and OOD rate.
+ * {@link CostBudget#OGSRL_LIMIT}, the last training iteration's model-rollout return, cost and OOD rate, and OGSRL's
+ * own evaluation: the mean doses rolled through the model from the held-out cohort's first states with every step
+ * judged ({@link HeldOutModelRollouts}). With {@code -Dicu.shield=true} every learner is also evaluated behind the
+ * bedside {@link SupportShield}.
  *
  * <p>Run: {@code ContinuousIcuExperiment [patients=2000] [seeds=1..5] [out=continuous-icu-results.md]
  * [iterations=ModelBasedConfig.DEFAULT_ITERATIONS] [evalEpisodes=patients]}.
