@@ -193,8 +193,8 @@ public final class ContinuousBenchmark {
                 judge * 1e6, 1 / judge, judge / kdLookup);
         System.out.printf(Locale.ROOT, "support shield, logged pairs: %.1f us (%.0f /s) = %.2f x the KDE verdict%n",
                 shieldNear * 1e6, 1 / shieldNear, shieldNear / judge);
-        System.out.printf(Locale.ROOT, "support shield, far doses (%d of %d flagged): %.1f us (%.0f /s) = %.2f x the KDE "
-                + "verdict%n", flagged, farQueries, shieldFar * 1e6, 1 / shieldFar, shieldFar / judge);
+        System.out.printf(Locale.ROOT, "support shield, far doses (%d of %d flagged): %.1f us (%.0f /s) = %.2f x "
+                + "the KDE verdict%n", flagged, farQueries, shieldFar * 1e6, 1 / shieldFar, shieldFar / judge);
         System.out.printf(Locale.ROOT, "rollout batch (32 x 20, guarded, untrained policy): %.3f s, %.0f steps/s%n",
                 rollout, rolloutSteps / 5.0 / rollout);
         System.out.printf(Locale.ROOT, "gmb-cpo default config: %.3f s/iteration (%d iterations), about %.0f gradient "

@@ -8,6 +8,7 @@ import dev.vigil.ingestion.synth.sepsis.SepsisPolicies;
 import dev.vigil.ingestion.synth.sepsis.SepsisPolicy;
 import dev.vigil.ingestion.synth.sepsis.TrueValueEvaluator;
 import dev.vigil.offlinerl.algo.TrainingListener;
+import dev.vigil.offlinerl.algo.continuous.ContinuousPolicy;
 import dev.vigil.offlinerl.algo.continuous.DirectoryCheckpointStore;
 import dev.vigil.offlinerl.algo.continuous.GaussianPolicy;
 import dev.vigil.offlinerl.algo.continuous.MlpSnapshot;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * The continuous-action comparison on the synthetic ICU sepsis cohort (issue 4): per seed, the cohort of
@@ -163,8 +165,10 @@ public final class ContinuousIcuExperiment {
         TrueValueEvaluator evaluator = new TrueValueEvaluator();
         double[][] heldOutStarts = HeldOutModelRollouts.initialStates(heldOut, setup.dynamics.scaler(),
                 setup.dynamics.featureMeans());
-        ModelProbe probe = policy -> HeldOutModelRollouts.run(setup.environmentFor(config.seed()), measuring, policy,
-                setup.dynamics.scaler(), heldOutStarts, config.horizon());
+        // OGSRL's own evaluation of a policy on this seed's model and guardian.
+        Function<ContinuousPolicy, HeldOutModelRollouts.Result> probe = policy -> HeldOutModelRollouts.run(
+                setup.environmentFor(config.seed()), measuring, policy, setup.dynamics.scaler(), heldOutStarts,
+                config.horizon());
         List<PolicyResult> results = new ArrayList<>();
         List<SweepPoint> sweep = new ArrayList<>();
 
@@ -208,7 +212,7 @@ public final class ContinuousIcuExperiment {
                     IcuSepsisExperiment.EVAL_SEED_OFFSET + seed);
             IcuOpe.Estimates estimates = ope.evaluate(variant.registryName(), policy, means);
             results.add(recorder.result(variant.registryName(), value, estimates,
-                    probed(policy.report().summary(), probe.run(policy)), seconds));
+                    probed(policy.report().summary(), probe.apply(policy)), seconds));
             if (shieldEnabled()) {
                 results.add(shielded(variant.registryName(), policy, setup, measuring, schema, constraint, bedside,
                         evaluator, evalEpisodes, seed, ope, seconds, probe));
@@ -249,7 +253,8 @@ public final class ContinuousIcuExperiment {
 
     private static PolicyResult shielded(String name, GaussianPolicy policy, ModelBasedOptimizer.Setup setup,
             GaussianKdeGuardian measuring, IcuSepsisExperiment.Schema schema, CostModel constraint, CostModel bedside,
-            TrueValueEvaluator evaluator, int evalEpisodes, long seed, IcuOpe ope, double seconds, ModelProbe probe) {
+            TrueValueEvaluator evaluator, int evalEpisodes, long seed, IcuOpe ope, double seconds,
+            Function<ContinuousPolicy, HeldOutModelRollouts.Result> probe) {
         SupportShield shield = SupportShield.of(setup.guardian, setup.loggedStates, setup.loggedActions,
                 SupportShield.Config.defaults());
         ShieldedPolicy shielded = new ShieldedPolicy(policy, shield, setup.dynamics.scaler());
@@ -264,12 +269,7 @@ public final class ContinuousIcuExperiment {
         training.put("shieldMovedShare", shielded.moved() / decisions);
         training.put("shieldBestAvailableShare", shielded.bestAvailable() / decisions);
         IcuOpe.Estimates estimates = ope.evaluate(name + SHIELDED, shielded, means);
-        return recorder.result(name + SHIELDED, value, estimates, probed(training, probe.run(shielded)), seconds);
-    }
-
-    /** OGSRL's own evaluation of a policy ({@link HeldOutModelRollouts}) on this seed's model and guardian. */
-    interface ModelProbe {
-        HeldOutModelRollouts.Result run(dev.vigil.offlinerl.algo.continuous.ContinuousPolicy policy);
+        return recorder.result(name + SHIELDED, value, estimates, probed(training, probe.apply(shielded)), seconds);
     }
 
     /** The training summary with the held-out model rollouts' figures added. */
@@ -360,10 +360,10 @@ public final class ContinuousIcuExperiment {
                 + "| policy | true return (95%% CI) | WIS (95%% CI) | WDR (95%% CI) | FQE | WIS ESS | 90-day mortality "
                 + "| OOD rate (true rollouts, KDE) | cost / episode (OGSRL's two rules) | within budget 0.5 "
                 + "| cost, WIS estimate | cost (sepsis-bedside) | mean fluid (mL) | mean vasopressor | blocs on "
-                + "vasopressor | model return | model cost | model OOD rate | held-out model OOD rate | held-out model return | shield moved / best available "
-                + "| train s |%n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n", r.seed(), r.patients(),
-                r.steps(), r.loggedReturn()));
+                + "vasopressor | model return | model cost | model OOD rate | held-out model OOD rate "
+                + "| held-out model return | shield moved / best available | train s |%n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n",
+                r.seed(), r.patients(), r.steps(), r.loggedReturn()));
         for (PolicyResult p : r.policies()) {
             PolicyValue v = p.value();
             IcuOpe.Estimates o = p.ope();
