@@ -14,6 +14,10 @@ import java.util.Arrays;
  * environment model from held-out patients' first states, every step judged by the guardian and nothing frozen. It
  * is what the paper's OOD rates measure, so it is reported next to the true-rollout rate: the difference between the
  * two is how much of the support the model can see.
+ *
+ * <p>Not {@code RolloutSampler} with {@code stochastic = false}: that one acts with the bare policy network on the
+ * training scale and draws its starts at random, while this one takes any {@link ContinuousPolicy} in dataset units
+ * (a {@code ShieldedPolicy} included) and rolls every held-out start exactly once.
  */
 final class HeldOutModelRollouts {
 
