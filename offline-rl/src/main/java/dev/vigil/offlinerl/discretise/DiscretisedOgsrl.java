@@ -11,6 +11,7 @@ import dev.vigil.offlinerl.algo.TrainingListener;
 import dev.vigil.offlinerl.algo.tabular.OgsrlConfig;
 import dev.vigil.offlinerl.algo.tabular.TabularOgsrl;
 import dev.vigil.offlinerl.algo.tabular.TabularTrainedPolicy;
+import dev.vigil.offlinerl.objective.TrainingRewards;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,13 +58,20 @@ public final class DiscretisedOgsrl implements OfflineAlgorithm<DiscretisedOgsrl
                 : StateClusters.fit(DiscretisedData.stateRows(data), config.clusters(), config.kmeansIterations(), rng);
         DoseBins bins = data.schema().actionType().isDiscrete() ? null : DoseBins.fit(data);
         DerivedCosts costs = DerivedCosts.of(data, config.costRuleSet());
-        List<double[]> rewards = new ArrayList<>();
+        // The rewards are computed on the continuous data, before discretisation: the SOFA score needs the features.
+        String rewardSource = TrainingRewards.source(data, config.reward());
+        List<double[]> rewards = TrainingRewards.SOFA.equals(rewardSource)
+                ? TrainingRewards.of(data, TrainingRewards.SOFA, config.survivalReward(), config.deathReward())
+                        .perEpisode()
+                : new ArrayList<>();
         int unknownOutcomes = 0;
         for (Episode e : data.episodes()) {
             if (data.schema().hasRewards()) {
                 rewards.add(e.rewards());
             } else {
-                rewards.add(OutcomeRewards.of(e, config.survivalReward(), config.deathReward()));
+                if (!TrainingRewards.SOFA.equals(rewardSource)) {
+                    rewards.add(OutcomeRewards.of(e, config.survivalReward(), config.deathReward()));
+                }
                 unknownOutcomes += e.outcome() == null ? 1 : 0;
             }
         }
@@ -74,14 +82,19 @@ public final class DiscretisedOgsrl implements OfflineAlgorithm<DiscretisedOgsrl
                 bins == null ? List.of() : bins.actions().stream().map(ActionBins::count).toList(), costs.source(),
                 costs.ruleSet(), costs.reason(), data.schema().hasRewards(), data.schema().hasRewards()
                         ? "the dataset's rewards"
-                        : "terminal " + config.survivalReward() + " on survival, " + config.deathReward()
-                                + " on death (the dataset's outcome), 0 on other steps; no SOFA shaping",
+                        : TrainingRewards.SOFA.equals(rewardSource)
+                                ? "OGSRL's per-step SOFA reward (-clip(SOFA, 2.5, 12.5) of the bloc each dose led to, "
+                                        + "-12.5 for every bloc from a death in the window to its end) plus terminal "
+                                        + config.survivalReward() + " on survival, " + config.deathReward() + " on death"
+                                : "terminal " + config.survivalReward() + " on survival, " + config.deathReward()
+                                        + " on death (the dataset's outcome), 0 on other steps; no SOFA shaping",
                 unknownOutcomes);
         Map<String, Double> summary = new HashMap<>(inner.report().summary());
         summary.put("costsInData", costs.source() == CostSource.DATA ? 1.0 : 0.0);
         summary.put("costsFromRuleSet", costs.source() == CostSource.RULE_SET ? 1.0 : 0.0);
         summary.put("rewardsInData", data.schema().hasRewards() ? 1.0 : 0.0);
         summary.put("rewardUnknownOutcomes", (double) unknownOutcomes);
+        summary.put("sofaRewards", TrainingRewards.SOFA.equals(rewardSource) ? 1.0 : 0.0);
         summary.put("clusters", (double) how.clusters());
         summary.put("actionIds", (double) tabular.schema().actionType().size());
         String ruleSetVersion = switch (costs.source()) {

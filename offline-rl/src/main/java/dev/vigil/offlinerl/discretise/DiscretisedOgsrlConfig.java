@@ -2,6 +2,7 @@ package dev.vigil.offlinerl.discretise;
 
 import dev.vigil.offlinerl.algo.AlgorithmConfig;
 import dev.vigil.offlinerl.algo.tabular.OgsrlConfig;
+import dev.vigil.offlinerl.objective.TrainingRewards;
 
 /**
  * {@code ogsrl} on any dataset: the tabular OGSRL config plus how continuous data is discretised.
@@ -14,10 +15,14 @@ import dev.vigil.offlinerl.algo.tabular.OgsrlConfig;
  *     see {@code CostRuleSets}); {@code none} to train without costs
  * @param survivalReward terminal reward of a survivor when the data has no rewards, finite (default +1)
  * @param deathReward terminal reward of a death when the data has no rewards, finite (default -1)
+ * @param reward training reward when the data has no reward column ({@link TrainingRewards}): {@code outcome}
+ *     (default: the terminal outcome only, as the AI Clinician), {@code sofa} (OGSRL's per-step SOFA reward plus the
+ *     outcome, on continuous data with the SOFA columns, before discretisation) or {@code auto} ({@code sofa} when
+ *     the data has the columns)
  * @param seed seeds k-means++ (one {@link java.util.SplittableRandom})
  */
 public record DiscretisedOgsrlConfig(OgsrlConfig ogsrl, int clusters, int kmeansIterations, String costRuleSet,
-        double survivalReward, double deathReward, long seed) implements AlgorithmConfig {
+        double survivalReward, double deathReward, String reward, long seed) implements AlgorithmConfig {
 
     public DiscretisedOgsrlConfig {
         if (ogsrl == null) {
@@ -39,6 +44,7 @@ public record DiscretisedOgsrlConfig(OgsrlConfig ogsrl, int clusters, int kmeans
             throw new IllegalArgumentException("survivalReward and deathReward must be finite (e.g. +1 and -1); got "
                     + survivalReward + " and " + deathReward);
         }
+        TrainingRewards.validate(reward);
     }
 
     /** Logged steps per k-means cluster that {@link #forData} aims for. */
@@ -59,24 +65,38 @@ public record DiscretisedOgsrlConfig(OgsrlConfig ogsrl, int clusters, int kmeans
         return of(ogsrl).withClusters((int) k);
     }
 
-    /** Tabular defaults, 750 clusters, 100 iterations, sepsis-bedside costs, rewards +1 / -1, seed 0. */
+    /** Tabular defaults, 750 clusters, 100 iterations, sepsis-bedside costs, outcome rewards +1 / -1, seed 0. */
     public static DiscretisedOgsrlConfig defaults() {
         return of(OgsrlConfig.defaults());
     }
 
     /** The defaults around a given tabular config, with its seed. */
     public static DiscretisedOgsrlConfig of(OgsrlConfig ogsrl) {
-        return new DiscretisedOgsrlConfig(ogsrl, 750, 100, "sepsis-bedside", 1, -1, ogsrl.seed());
+        return new DiscretisedOgsrlConfig(ogsrl, 750, 100, "sepsis-bedside", 1, -1, TrainingRewards.OUTCOME,
+                ogsrl.seed());
     }
 
     /** A copy with another number of clusters. */
     public DiscretisedOgsrlConfig withClusters(int k) {
-        return new DiscretisedOgsrlConfig(ogsrl, k, kmeansIterations, costRuleSet, survivalReward, deathReward, seed);
+        return new DiscretisedOgsrlConfig(ogsrl, k, kmeansIterations, costRuleSet, survivalReward, deathReward,
+                reward, seed);
     }
 
     /** A copy with another seed. */
     public DiscretisedOgsrlConfig withSeed(long newSeed) {
         return new DiscretisedOgsrlConfig(ogsrl, clusters, kmeansIterations, costRuleSet, survivalReward, deathReward,
-                newSeed);
+                reward, newSeed);
+    }
+
+    /** A copy with another training reward and cost rule set (see the fields). */
+    public DiscretisedOgsrlConfig withObjective(String newReward, String newCostRuleSet) {
+        return new DiscretisedOgsrlConfig(ogsrl, clusters, kmeansIterations, newCostRuleSet, survivalReward,
+                deathReward, newReward, seed);
+    }
+
+    /** A copy around another tabular config. */
+    public DiscretisedOgsrlConfig withOgsrl(OgsrlConfig newOgsrl) {
+        return new DiscretisedOgsrlConfig(newOgsrl, clusters, kmeansIterations, costRuleSet, survivalReward,
+                deathReward, reward, seed);
     }
 }

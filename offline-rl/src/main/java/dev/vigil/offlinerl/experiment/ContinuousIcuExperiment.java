@@ -134,6 +134,11 @@ public final class ContinuousIcuExperiment {
                 Double.toString(ModelBasedConfig.defaults().disagreementPercentile())));
     }
 
+    /** What the guarded learners' rollouts do at a flagged step: {@code -Dicu.afterOod} (default the config's). */
+    static String afterOod() {
+        return System.getProperty("icu.afterOod", ModelBasedConfig.defaults().afterOod());
+    }
+
     /** The KDE guardian at {@link #MEASURED_KDE_PERCENTILE} over the setup's logged (state, dose) pairs. */
     static GaussianKdeGuardian measuringGuardian(ModelBasedOptimizer.Setup setup, ModelBasedConfig config) {
         if (config.kdePercentile() == MEASURED_KDE_PERCENTILE) {
@@ -153,7 +158,8 @@ public final class ContinuousIcuExperiment {
     public static SeedResult runSeed(int patients, long seed, int evalEpisodes, int iterations) throws IOException {
         TrajectoryDataset data = IcuSepsisExperiment.ingest(patients, seed);
         ModelBasedConfig config = config(iterations, seed).withKdePercentile(trainingKdePercentile())
-                .withEnvironmentModel(environmentModel()).withDisagreementPercentile(disagreementPercentile());
+                .withEnvironmentModel(environmentModel()).withDisagreementPercentile(disagreementPercentile())
+                .withAfterOod(afterOod());
         ModelBasedOptimizer.Setup setup = ModelBasedOptimizer.Setup.of(data, config);
         GaussianKdeGuardian measuring = measuringGuardian(setup, config);
         IcuSepsisExperiment.Schema schema = IcuSepsisExperiment.Schema.of(data);
@@ -296,10 +302,8 @@ public final class ContinuousIcuExperiment {
     /** Records per decision the guardian's verdict and the constraint's and sepsis-bedside's costs. */
     static final class Recorder implements SepsisPolicy {
         private final SepsisPolicy inner;
-        private final ModelBasedOptimizer.Setup setup;
-        private final GaussianKdeGuardian guardian;
+        private final KdeOodMeter meter;
         private final IcuSepsisExperiment.Schema schema;
-        private final double[] means;
         private long decisions;
         private long ood;
         private final EpisodeCosts episodeCosts;
@@ -308,11 +312,9 @@ public final class ContinuousIcuExperiment {
         Recorder(SepsisPolicy inner, ModelBasedOptimizer.Setup setup, GaussianKdeGuardian guardian,
                 IcuSepsisExperiment.Schema schema, CostModel constraint, CostModel bedside) {
             this.inner = inner;
-            this.setup = setup;
-            this.guardian = guardian;
+            this.meter = new KdeOodMeter(guardian, setup.dynamics.scaler(), setup.dynamics.featureMeans());
             this.schema = schema;
             this.episodeCosts = new EpisodeCosts(constraint, bedside);
-            this.means = setup.dynamics.featureMeans();
         }
 
         @Override
@@ -322,17 +324,8 @@ public final class ContinuousIcuExperiment {
             double[] previous = input.bloc() == 0 ? null
                     : schema.state(input.observations().get(input.bloc() - 1).values());
             double[] doses = schema.doses(action);
-            double[] imputed = state.clone();
-            for (int f = 0; f < imputed.length; f++) {
-                if (!Double.isFinite(imputed[f])) {
-                    imputed[f] = means[f];
-                }
-            }
-            double[] row = new double[imputed.length + doses.length];
-            System.arraycopy(imputed, 0, row, 0, imputed.length);
-            System.arraycopy(doses, 0, row, imputed.length, doses.length);
             decisions++;
-            if (!guardian.judge(setup.dynamics.scaler().transform(row)).inSupport()) {
+            if (meter.outOfSupport(state, doses)) {
                 ood++;
             }
             episodeCosts.record(input.bloc(), previous, state, doses);
@@ -488,6 +481,7 @@ public final class ContinuousIcuExperiment {
                 iterations, evalEpisodes, Arrays.toString(seeds), environmentModel(), trainingKdePercentile(),
                 disagreementPercentile() > 0 ? " and ensemble disagreement " + disagreementPercentile() + " percentile"
                         : "") + (shieldEnabled() ? "; every learner also behind the bedside support shield" : "")
+                + (ModelBasedConfig.CONTINUE.equals(afterOod()) ? "; guarded rollouts go on after an OOD step" : "")
                 + ")\n\n");
         List<SeedResult> results = new ArrayList<>();
         Map<Long, Double> times = new LinkedHashMap<>();

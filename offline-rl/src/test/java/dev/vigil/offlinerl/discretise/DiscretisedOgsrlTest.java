@@ -61,10 +61,14 @@ class DiscretisedOgsrlTest {
     void configValidatesAndRoundTripsThroughJson() {
         assertThatThrownBy(() -> DiscretisedOgsrlConfig.defaults().withClusters(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clusters must be at least 1");
-        assertThatThrownBy(() -> new DiscretisedOgsrlConfig(null, 5, 10, "none", 1, -1, 0))
+        assertThatThrownBy(() -> new DiscretisedOgsrlConfig(null, 5, 10, "none", 1, -1, "outcome", 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ogsrl");
+        assertThatThrownBy(() -> DiscretisedOgsrlConfig.defaults().withObjective("sofa-ish", "none"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reward is 'sofa-ish'");
+        assertThat(DiscretisedOgsrlConfig.defaults().reward()).isEqualTo("outcome");
 
-        DiscretisedOgsrlConfig config = DiscretisedOgsrlConfig.defaults().withClusters(12).withSeed(3);
+        DiscretisedOgsrlConfig config = DiscretisedOgsrlConfig.defaults().withClusters(12).withSeed(3)
+                .withObjective("sofa", "ogsrl-sepsis");
         String json = AlgorithmConfigs.toJson(config);
         DiscretisedOgsrlConfig read = AlgorithmConfigs.withFields(DiscretisedOgsrlConfig.defaults(),
                 DiscretisedOgsrlConfig.class, AlgorithmConfigs.parse("{\"algorithm\":\"ogsrl\",\"config\":" + json

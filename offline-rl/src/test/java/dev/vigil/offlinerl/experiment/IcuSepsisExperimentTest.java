@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.ingestion.dataset.TrajectoryDataset;
 import dev.vigil.ingestion.synth.sepsis.PolicyValue;
 import dev.vigil.ingestion.synth.sepsis.SepsisFeature;
+import dev.vigil.offlinerl.algo.TrainingListener;
+import dev.vigil.offlinerl.discretise.DiscretisedOgsrl;
+import dev.vigil.offlinerl.discretise.DiscretisedOgsrlConfig;
+import dev.vigil.offlinerl.discretise.DiscretisedPolicy;
 import dev.vigil.offlinerl.experiment.IcuSepsisExperiment.PolicyResult;
 import dev.vigil.offlinerl.experiment.IcuSepsisExperiment.SeedResult;
 import java.util.List;
@@ -35,11 +39,14 @@ class IcuSepsisExperimentTest {
             assertThat(v.mortalityCi95().lower()).isBetween(0.0, v.mortality());
             assertThat(p.oodRate()).as(p.name()).isBetween(0.0, 1.0);
             assertThat(p.oodPairShare()).as(p.name()).isBetween(0.0, 1.0);
+            assertThat(p.kdeOodRate()).as(p.name()).isBetween(0.0, 1.0);
             assertThat(p.meanCost()).as(p.name()).isFinite().isNotNegative();
             assertThat(p.meanCostOgsrlRules()).as(p.name()).isFinite().isNotNegative();
             assertThat(p.withinBudgetShare()).isBetween(0.0, 1.0);
             assertThat(p.decisions()).isEqualTo(v.decisions());
         }
+        // The KDE flags about the 5 % least typical logged pairs; the clinicians, with their unsafe choices, reach some.
+        assertThat(result.policy(IcuSepsisExperiment.CLINICIAN).kdeOodRate()).isPositive();
         assertThat(result.supportThreshold()).isGreaterThanOrEqualTo(6);
         assertThat(result.steps()).isGreaterThan(60 * 5);
     }
@@ -66,6 +73,26 @@ class IcuSepsisExperimentTest {
         for (int f = 0; f < mapped.length; f++) {
             assertThat(SepsisFeature.values()[(int) mapped[f]].featureName()).isEqualTo(names.get(f));
         }
+    }
+
+    @Test
+    void theSofaRewardIsComputedBeforeDiscretising() throws Exception {
+        TrajectoryDataset data = IcuSepsisExperiment.ingest(30, 2);
+        DiscretisedOgsrlConfig base = DiscretisedOgsrlConfig.forData(IcuSepsisExperiment.guarded(2), data.totalSteps())
+                .withSeed(2);
+        DiscretisedPolicy outcome = fit(data, base.withObjective("outcome", "ogsrl-sepsis"));
+        DiscretisedPolicy sofa = fit(data, base.withObjective("sofa", "ogsrl-sepsis"));
+        // Terminal +-1 only: the empirical model's return lies in [-1, 1]. SOFA: every bloc pays -2.5 to -12.5, so
+        // an episode of the cohort's 5 or more blocs returns well below -10.
+        assertThat(outcome.report().summary().get("empiricalReturn")).isBetween(-1.0, 1.0);
+        assertThat(outcome.report().summary().get("sofaRewards")).isZero();
+        assertThat(sofa.report().summary().get("empiricalReturn")).isLessThan(-10.0);
+        assertThat(sofa.report().summary().get("sofaRewards")).isEqualTo(1.0);
+        assertThat(sofa.discretisation().rewardDefinition()).contains("SOFA");
+    }
+
+    private static DiscretisedPolicy fit(TrajectoryDataset data, DiscretisedOgsrlConfig config) {
+        return (DiscretisedPolicy) new DiscretisedOgsrl().fit(data, config, TrainingListener.NONE);
     }
 
     @Test

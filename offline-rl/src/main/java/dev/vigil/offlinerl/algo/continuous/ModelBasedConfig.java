@@ -61,6 +61,10 @@ import java.util.Map;
  *     next state more than at this percentile of held-out logged points, so that the policy avoids the model's own
  *     inventions as well as unlogged doses ({@link dev.vigil.safety.guardian.EnsembleDisagreementGuardian}), in
  *     [0, 100]
+ * @param afterOod what a guarded rollout does at a step the guardian flags: {@value #FREEZE} (default; OGSRL as
+ *     released: the penalty and cost are paid for every step left and the rollout ends there) or {@value #CONTINUE}
+ *     (the step pays the penalty and cost once, in place of the model's reward and cost, and the rollout goes on, so
+ *     that the update sees how the policy acts once a patient has left the support; {@link RolloutSampler})
  * @param seed seeds the networks, the rollouts, the value fits and (with {@value #ENSEMBLE}) the dynamics training
  */
 public record ModelBasedConfig(int iterations, int episodesPerIteration, int horizon, int hiddenUnits,
@@ -69,7 +73,7 @@ public record ModelBasedConfig(int iterations, int episodesPerIteration, int hor
         int valueBatchSize, double costBudget, double oodPenalty, double oodCost, double kdeSigma,
         double kdePercentile, String costRuleSet, String reward, double survivalReward, double deathReward,
         double dualLearningRate, double oodProbabilityLimit, int behaviourCloningSteps, String environmentModel,
-        double disagreementPercentile, long seed) implements AlgorithmConfig {
+        double disagreementPercentile, String afterOod, long seed) implements AlgorithmConfig {
 
     /** Default policy updates: see the field's documentation. */
     public static final int DEFAULT_ITERATIONS = 150;
@@ -80,6 +84,13 @@ public record ModelBasedConfig(int iterations, int episodesPerIteration, int hor
     public static final String ENSEMBLE = "ensemble";
     /** The accepted values of {@code environmentModel}. */
     public static final List<String> ENVIRONMENT_MODELS = List.of(NEAREST_NEIGHBOUR, ENSEMBLE);
+
+    /** {@code afterOod}: a guarded rollout ends at its first OOD step, paying for the steps left. */
+    public static final String FREEZE = "freeze";
+    /** {@code afterOod}: a guarded rollout pays for an OOD step and goes on. */
+    public static final String CONTINUE = "continue";
+    /** The accepted values of {@code afterOod}. */
+    public static final List<String> AFTER_OOD = List.of(FREEZE, CONTINUE);
 
     /** Default behaviour-cloning steps: see the field's documentation. */
     public static final int DEFAULT_BEHAVIOUR_CLONING_STEPS = 2000;
@@ -142,13 +153,16 @@ public record ModelBasedConfig(int iterations, int episodesPerIteration, int hor
                     + "environmentModel is '" + environmentModel + "': only the '" + ENSEMBLE + "' model has members "
                     + "to disagree; set environmentModel: " + ENSEMBLE + " or disagreementPercentile: 0");
         }
+        if (!AFTER_OOD.contains(afterOod)) {
+            throw new IllegalArgumentException("afterOod is '" + afterOod + "'; use one of " + AFTER_OOD);
+        }
     }
 
     /** The released hyper-parameters with {@value #DEFAULT_ITERATIONS} iterations and seed 0. */
     public static ModelBasedConfig defaults() {
         return new ModelBasedConfig(DEFAULT_ITERATIONS, 32, 20, 128, 2, -0.5, 0.99, 0.95, 0.01, 10, 1.0, 30, 0.8,
                 1e-3, 5, 64, 0.5, -25, 1, 0.535, 5, "sepsis-bedside", TrainingRewards.AUTO, 1, -1, 0.05, 0.05,
-                DEFAULT_BEHAVIOUR_CLONING_STEPS, NEAREST_NEIGHBOUR, 0, 0);
+                DEFAULT_BEHAVIOUR_CLONING_STEPS, NEAREST_NEIGHBOUR, 0, FREEZE, 0);
     }
 
     /** A copy with other iterations and seed. */
@@ -200,6 +214,16 @@ public record ModelBasedConfig(int iterations, int episodesPerIteration, int hor
      */
     public ModelBasedConfig withDisagreementPercentile(double percentile) {
         return AlgorithmConfigs.copyWith(this, Map.of("disagreementPercentile", percentile));
+    }
+
+    /** A copy whose guarded rollouts do {@code mode} ({@link #AFTER_OOD}) at a flagged step. */
+    public ModelBasedConfig withAfterOod(String mode) {
+        return AlgorithmConfigs.copyWith(this, Map.of("afterOod", mode));
+    }
+
+    /** Whether a guarded rollout goes on after a flagged step. */
+    public boolean continuesAfterOod() {
+        return CONTINUE.equals(afterOod);
     }
 
     /** Hidden widths, e.g. {128, 128}. */

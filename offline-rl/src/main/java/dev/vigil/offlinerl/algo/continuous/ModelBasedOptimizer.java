@@ -140,7 +140,7 @@ public final class ModelBasedOptimizer implements OfflineAlgorithm<ModelBasedCon
             ModelBasedTrainer.Checkpointing checkpointing, Setup setup) {
         SimulatedEnvironment environment = setup.environmentFor(config.seed());
         RolloutSampler sampler = new RolloutSampler(environment, setup.trainingGuardian, variant.guarded,
-                config.oodPenalty(), config.oodCost(), config.horizon());
+                config.oodPenalty(), config.oodCost(), config.horizon(), config.continuesAfterOod());
         ModelBasedTrainer trainer = new ModelBasedTrainer(config, variant.optimiser, environment, sampler,
                 setup.initialStates, setup.scaling).startingAt(setup.medianAction)
                 .clonedFrom(setup.loggedStates, setup.loggedActions);

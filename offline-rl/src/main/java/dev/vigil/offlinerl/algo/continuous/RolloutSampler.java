@@ -14,6 +14,11 @@ import java.util.SplittableRandom;
  * recorded. An episode that reaches a logged end early is frozen there too: the steps left earn the environment's
  * {@link SimulatedEnvironment.StepOutcome#frozenReward} each. Without these two, per-step negative rewards (OGSRL's
  * SOFA reward) would make ending early, by an OOD step or by matching a logged end, the best policy.
+ *
+ * <p>Guarded and {@code continueAfterOod} (opt-in, {@link ModelBasedConfig#afterOod}): an OOD step earns
+ * {@code oodPenalty} and {@code oodCost} for itself in place of the model's reward and cost, and the rollout goes on
+ * through the model. Why: a frozen rollout never shows the update a step after the first OOD one, so the policy
+ * never learns how to bring a patient back into the data's support.
  */
 public final class RolloutSampler {
 
@@ -23,12 +28,20 @@ public final class RolloutSampler {
     private final double oodPenalty;
     private final double oodCost;
     private final int horizon;
+    private final boolean continueAfterOod;
+
+    /** A sampler that freezes a guarded rollout at its first OOD step, as released. */
+    public RolloutSampler(SimulatedEnvironment environment, OodGuardian guardian, boolean guarded, double oodPenalty,
+            double oodCost, int horizon) {
+        this(environment, guardian, guarded, oodPenalty, oodCost, horizon, false);
+    }
 
     /**
      * @param guardian judges (state, action) points; null judges nothing (no OOD measured; tests only)
+     * @param continueAfterOod a guarded rollout pays for an OOD step and goes on instead of freezing there
      */
     public RolloutSampler(SimulatedEnvironment environment, OodGuardian guardian, boolean guarded, double oodPenalty,
-            double oodCost, int horizon) {
+            double oodCost, int horizon, boolean continueAfterOod) {
         if (guarded && guardian == null) {
             throw new IllegalArgumentException("A guarded rollout needs a guardian");
         }
@@ -42,6 +55,7 @@ public final class RolloutSampler {
         this.oodPenalty = oodPenalty;
         this.oodCost = oodCost;
         this.horizon = horizon;
+        this.continueAfterOod = continueAfterOod;
     }
 
     /**
@@ -81,7 +95,8 @@ public final class RolloutSampler {
                     out = !guardian.judge(point).inSupport();
                 }
                 ood.add(out);
-                if (out && guarded) {
+                boolean penalised = out && guarded;
+                if (penalised && !continueAfterOod) {
                     int left = horizon - t;
                     rewards.add(oodPenalty * left);
                     costs.add(oodCost * left);
@@ -89,8 +104,9 @@ public final class RolloutSampler {
                     break;
                 }
                 SimulatedEnvironment.StepOutcome step = environment.step(previous, state, clipped);
-                rewards.add(step.reward() + (step.terminal() ? step.frozenReward() * (horizon - 1 - t) : 0));
-                costs.add(step.cost());
+                double frozen = step.terminal() ? step.frozenReward() * (horizon - 1 - t) : 0;
+                rewards.add((penalised ? oodPenalty : step.reward()) + frozen);
+                costs.add(penalised ? oodCost : step.cost());
                 previous = state;
                 state = step.nextState();
                 if (step.terminal()) {

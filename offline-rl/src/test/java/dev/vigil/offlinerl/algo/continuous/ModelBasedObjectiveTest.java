@@ -220,4 +220,17 @@ class ModelBasedObjectiveTest {
             return setup.dynamics.episodes().get(episode).action(t);
         }
     }
+
+    @Test
+    void afterOodIsFreezeByDefaultAndRefusesAnUnknownMode() {
+        assertThat(ModelBasedConfig.defaults().afterOod()).isEqualTo(ModelBasedConfig.FREEZE);
+        assertThat(ModelBasedConfig.defaults().continuesAfterOod()).isFalse();
+        assertThat(ModelBasedConfig.defaults().withAfterOod(ModelBasedConfig.CONTINUE).continuesAfterOod()).isTrue();
+        assertThatThrownBy(() -> ModelBasedConfig.defaults().withAfterOod("restart"))
+                .hasMessageContaining("afterOod is 'restart'; use one of [freeze, continue]");
+        com.fasterxml.jackson.databind.node.ObjectNode fields = com.fasterxml.jackson.databind.json.JsonMapper
+                .builder().build().createObjectNode().put("afterOod", "continue");
+        assertThat(dev.vigil.offlinerl.algo.AlgorithmConfigs.withFields(ModelBasedConfig.defaults(),
+                ModelBasedConfig.class, fields, "gmb-cpo.yaml").continuesAfterOod()).isTrue();
+    }
 }

@@ -29,6 +29,6 @@ final class PointMass implements SimulatedEnvironment {
         ModelBasedConfig d = ModelBasedConfig.defaults();
         return new ModelBasedConfig(iterations, 16, 8, 16, 1, -1.5, 0.99, 0.95, 0.02, 10, 0.1, 20, 0.8, 1e-2, 3,
                 32, budget, -25, 1, d.kdeSigma(), d.kdePercentile(), "none", "outcome", 1, -1, 0.5, 0.05, 0,
-                ModelBasedConfig.NEAREST_NEIGHBOUR, 0, seed);
+                ModelBasedConfig.NEAREST_NEIGHBOUR, 0, ModelBasedConfig.FREEZE, seed);
     }
 }
