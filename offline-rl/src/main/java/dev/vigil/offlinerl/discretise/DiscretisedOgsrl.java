@@ -1,6 +1,5 @@
 package dev.vigil.offlinerl.discretise;
 
-import dev.vigil.ingestion.dataset.Episode;
 import dev.vigil.ingestion.dataset.TrajectoryDataset;
 import dev.vigil.offlinerl.algo.FitReport;
 import dev.vigil.offlinerl.algo.OfflineAlgorithm;
@@ -12,7 +11,6 @@ import dev.vigil.offlinerl.algo.tabular.OgsrlConfig;
 import dev.vigil.offlinerl.algo.tabular.TabularOgsrl;
 import dev.vigil.offlinerl.algo.tabular.TabularTrainedPolicy;
 import dev.vigil.offlinerl.objective.TrainingRewards;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,21 +58,10 @@ public final class DiscretisedOgsrl implements OfflineAlgorithm<DiscretisedOgsrl
         DerivedCosts costs = DerivedCosts.of(data, config.costRuleSet());
         // The rewards are computed on the continuous data, before discretisation: the SOFA score needs the features.
         String rewardSource = TrainingRewards.source(data, config.reward());
-        List<double[]> rewards = TrainingRewards.SOFA.equals(rewardSource)
-                ? TrainingRewards.of(data, TrainingRewards.SOFA, config.survivalReward(), config.deathReward())
-                        .perEpisode()
-                : new ArrayList<>();
-        int unknownOutcomes = 0;
-        for (Episode e : data.episodes()) {
-            if (data.schema().hasRewards()) {
-                rewards.add(e.rewards());
-            } else {
-                if (!TrainingRewards.SOFA.equals(rewardSource)) {
-                    rewards.add(OutcomeRewards.of(e, config.survivalReward(), config.deathReward()));
-                }
-                unknownOutcomes += e.outcome() == null ? 1 : 0;
-            }
-        }
+        List<double[]> rewards = TrainingRewards.of(data, config.reward(), config.survivalReward(),
+                config.deathReward()).perEpisode();
+        int unknownOutcomes = data.schema().hasRewards() ? 0
+                : (int) data.episodes().stream().filter(e -> e.outcome() == null).count();
         TrajectoryDataset tabular = DiscretisedData.build(data, clusters, bins, costs.costs(), rewards);
         TrainedPolicy inner = new TabularOgsrl().fit(tabular, config.ogsrl(), out);
 

@@ -155,7 +155,8 @@ public record DiscretisedPolicy(double[][] probabilities, StateClusters clusters
         java.util.List<double[]> rewards = new java.util.ArrayList<>();
         for (Episode e : data.episodes()) {
             rewards.add(data.schema().hasRewards() ? e.rewards()
-                    : OutcomeRewards.of(e, DiscretisedOgsrlConfig.defaults().survivalReward(),
+                    : dev.vigil.offlinerl.objective.TrainingRewards.outcome(e,
+                            DiscretisedOgsrlConfig.defaults().survivalReward(),
                             DiscretisedOgsrlConfig.defaults().deathReward()));
         }
         return DiscretisedData.build(data, clusters, bins, null, rewards);
