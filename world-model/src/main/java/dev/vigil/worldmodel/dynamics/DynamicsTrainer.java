@@ -79,6 +79,7 @@ public final class DynamicsTrainer {
                 }
                 EpochReport report = new EpochReport(epoch, sums[0] / batches, sums[1] / batches,
                         sums[2] / batches, sums[3] / batches, sums[4] / batches);
+                requireFiniteLoss(report, config.learningRate());
                 history.add(report);
                 listener.onEpoch(report);
             }
@@ -89,6 +90,22 @@ public final class DynamicsTrainer {
             }
             return new TrainedDynamicsModel(new DynamicsWeights(architecture, trained), config, dataHash(samples),
                     samples.size(), history);
+        }
+    }
+
+    /**
+     * Refuses an epoch whose loss is not finite. A diverged network predicts NaN, which the planner would read as
+     * "no tumour" for every protocol; the samples are validated to [0, 1], so the cause is numerical.
+     *
+     * @throws IllegalStateException naming the epoch, the loss terms and what to check
+     */
+    static void requireFiniteLoss(EpochReport report, double learningRate) {
+        if (!Double.isFinite(report.total())) {
+            throw new IllegalStateException(String.format(java.util.Locale.ROOT, "Dynamics training diverged at "
+                    + "epoch %d: loss %s (CT %s, BCE %s, Dice %s, KL %s); no model was produced. Lower the learning "
+                    + "rate (%s), and check that DNNL_MAX_CPU_ISA=SSE41 is set before the JVM starts "
+                    + "(libtorch's conv gradients are wrong on these CPUs without it).", report.epoch(),
+                    report.total(), report.ct(), report.bce(), report.dice(), report.kl(), learningRate));
         }
     }
 

@@ -49,6 +49,23 @@ class DynamicsTrainerTest {
     }
 
     @Test
+    void aNonFiniteEpochLossIsRefusedInsteadOfGivingAModelThatPredictsNothing() {
+        // Inputs are validated and the learning rate bounded, so a real divergence cannot be provoked on purpose
+        // here; the guard the training loop calls after every epoch is tested directly.
+        assertThatThrownBy(() -> DynamicsTrainer.requireFiniteLoss(
+                new EpochReport(3, Double.NaN, 0.2, Double.NaN, 0.5, 0.1), 1e-3))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Dynamics training diverged at epoch 3: loss NaN (CT 0.2, BCE NaN, Dice 0.5, "
+                        + "KL 0.1)")
+                .hasMessageContaining("no model was produced")
+                .hasMessageContaining("learning rate (0.001)")
+                .hasMessageContaining("DNNL_MAX_CPU_ISA=SSE41");
+        assertThatThrownBy(() -> DynamicsTrainer.requireFiniteLoss(
+                new EpochReport(1, Double.POSITIVE_INFINITY, 1, 1, 1, 1), 1e-3)).hasMessageContaining("loss Infinity");
+        DynamicsTrainer.requireFiniteLoss(new EpochReport(1, 2.5, 1, 1, 0.4, 0.1), 1e-3);   // finite: accepted
+    }
+
+    @Test
     void theInteractionRidgeShrinksOnlyTheProductWeightsOfTheConditioning() {
         List<WorldModelSample> samples = SyntheticTumours.samples(8, 16, WorldModelBenchmark.mewmProtocols(), 5);
         TrainingConfig plain = new TrainingConfig(1, 3, 4, 1e-2, 10, 1, 0.05);
