@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.vigil.ingestion.dataset.ContinuousStates;
 import dev.vigil.ingestion.dataset.TrajectoryDataset;
 import dev.vigil.offlinerl.algo.continuous.FixedDosePolicy;
-import dev.vigil.offlinerl.algo.continuous.SimulatedEnvironment;
+import dev.vigil.offlinerl.algo.continuous.LineEnvironment;
 import dev.vigil.safety.guardian.GuardVerdict;
 import dev.vigil.safety.guardian.MinMaxScaler;
 import dev.vigil.safety.guardian.OodGuardian;
@@ -17,17 +17,7 @@ import org.junit.jupiter.api.Test;
 class HeldOutModelRolloutsTest {
 
     /** next = state + dose / 2; reward -|next|; cost 1 when next > 0.5; ends when next exceeds {@code end}. */
-    record DriftEnvironment(double end, List<double[]> previousSeen) implements SimulatedEnvironment {
-        @Override
-        public int stateDimension() {
-            return 1;
-        }
-
-        @Override
-        public int actionDimension() {
-            return 1;
-        }
-
+    record DriftEnvironment(double end, List<double[]> previousSeen) implements LineEnvironment {
         @Override
         public StepOutcome step(double[] previousState, double[] state, double[] action) {
             previousSeen.add(previousState == null ? null : previousState.clone());

@@ -4,19 +4,9 @@ package dev.vigil.offlinerl.algo.continuous;
  * A 1-D point mass on [-1, 1]: {@code x' = clip(x + 0.5 a)}, reward {@code -(x' - 0.6)^2} (optimal: move to 0.6
  * and stay), cost 1 per step with {@code x' > 0.3} (the unconstrained optimum pays it every step).
  */
-final class PointMass implements SimulatedEnvironment {
+final class PointMass implements LineEnvironment {
 
     static final double[][] START = {{-0.5}};
-
-    @Override
-    public int stateDimension() {
-        return 1;
-    }
-
-    @Override
-    public int actionDimension() {
-        return 1;
-    }
 
     @Override
     public StepOutcome step(double[] previousState, double[] state, double[] action) {

@@ -18,17 +18,7 @@ class RolloutFreezeTest {
 
     /** State x moves to x + 0.1 each step, reward -2, cost 0.5. */
     private static SimulatedEnvironment oneDimensional(boolean endsAtTwo) {
-        return new SimulatedEnvironment() {
-            @Override
-            public int stateDimension() {
-                return 1;
-            }
-
-            @Override
-            public int actionDimension() {
-                return 1;
-            }
-
+        return new LineEnvironment() {
             @Override
             public StepOutcome step(double[] previousState, double[] state, double[] action) {
                 boolean end = endsAtTwo && previousState != null;
